@@ -1,0 +1,1 @@
+"""The decorator API: ``FunctionApp``, ``Blueprint`` and their mixins."""

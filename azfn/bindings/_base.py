@@ -1,0 +1,415 @@
+"""The base of every binding declaration and its rendering into host metadata.
+
+A binding is declared once, as a class subclassing :class:`Trigger`,
+:class:`InputBinding` or :class:`OutputBinding` whose annotated attributes are
+its fields (dataclass style, through ``dataclass_transform``: type checkers
+see the constructor, and no code is generated at import, which keeps
+``import azfn`` fast with some sixty bindings). Its fields, in the reference
+library's parameter order, are at the same time the decorator's parameters
+(see ``azfn._app.decorators``), the metadata keys (``queue_name`` ->
+``queueName``) and what test strategies generate. Nothing here does IO.
+
+Values are never rejected while a binding is constructed: a bad enum string,
+say, is recorded and reported with every other problem when the app is
+indexed, so one run of ``azfn check`` shows them all.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import datetime
+import enum
+import json
+import typing
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Mapping
+from typing import ClassVar
+
+from typing_extensions import Self
+from typing_extensions import dataclass_transform
+
+from azfn._naming import to_camel_case
+from azfn.enums import BindingDirection
+from azfn.enums import DataType
+from azfn.enums import StringifyEnum
+
+__all__ = [
+    "Binding",
+    "Field",
+    "InputBinding",
+    "JSONValue",
+    "OutputBinding",
+    "Trigger",
+    "fields",
+]
+
+JSONValue: typing.TypeAlias = (
+    "str | int | float | bool | None | list[JSONValue] | dict[str, JSONValue]"
+)
+
+_SCALARS = frozenset({str, int, float, bool})
+# Fields rendered in fixed places (or not at all) instead of in field order.
+_PLACED = frozenset({"arg_name", "data_type"})
+
+_Parser = Callable[[object], object]
+
+
+_MISSING: typing.Final = object()
+
+
+class Field(typing.NamedTuple):
+    """One declared field of a binding: its name and default."""
+
+    name: str
+    default: object
+
+    @property
+    def required(self) -> bool:
+        """Whether the constructor needs a value for this field."""
+        return self.default is _MISSING
+
+
+class _ClassPlan(typing.NamedTuple):
+    """What a binding class needs at run time, worked out once per class."""
+
+    fields: tuple[Field, ...]
+    field_names: frozenset[str]
+    json_fields: tuple[tuple[str, str], ...]
+    parsers: tuple[tuple[str, _Parser], ...]
+
+
+def _enum_in(hint: object) -> type[StringifyEnum] | None:
+    for arg in typing.get_args(hint) or (hint,):
+        if isinstance(arg, type) and issubclass(arg, StringifyEnum):
+            return arg
+    return None
+
+
+def _enum_parser(enum_type: type[StringifyEnum]) -> _Parser:
+    return enum_type.parse
+
+
+def _list_parser(enum_type: type[StringifyEnum]) -> _Parser:
+    def parse(value: object) -> object:
+        # A lone string is one item, not an iterable of characters.
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, collections.abc.Iterable):
+            raise ValueError(f"expected a list of {enum_type.__name__}, got {value!r}")
+        return [enum_type.parse(item) for item in items]
+
+    return parse
+
+
+def _parser_for(hint: object) -> _Parser | None:
+    enum_type = _enum_in(hint)
+    if enum_type is not None:
+        return _enum_parser(enum_type)
+    for arg in typing.get_args(hint) or (hint,):
+        if typing.get_origin(arg) in (collections.abc.Iterable, list):
+            enum_type = _enum_in(typing.get_args(arg)[0])
+            if enum_type is not None:
+                return _list_parser(enum_type)
+    return None
+
+
+def _declared_fields(cls: type[Binding]) -> tuple[Field, ...]:
+    """Collect annotated attributes, base classes first, as dataclasses do."""
+    defaults: dict[str, object] = {}
+    for klass in reversed(cls.__mro__):
+        if not issubclass(klass, Binding) or klass in _FRAMEWORK:
+            continue
+        for name, annotation in vars(klass).get("__annotations__", {}).items():
+            if name.startswith("_") or "ClassVar" in str(annotation):
+                continue
+            defaults[name] = vars(klass).get(name, _MISSING)
+    return tuple(Field(name, default) for name, default in defaults.items())
+
+
+def _plan(cls: type[Binding]) -> _ClassPlan:
+    plan: _ClassPlan | None = cls.__dict__.get("_plan")
+    if plan is not None:
+        return plan
+    fields = _declared_fields(cls)
+    hints = typing.get_type_hints(cls)
+    json_fields: list[tuple[str, str]] = []
+    parsers: list[tuple[str, _Parser]] = []
+    for field in fields:
+        if field.name not in _PLACED and field.name != "type":
+            key = cls._json_names.get(field.name) or to_camel_case(field.name)
+            json_fields.append((field.name, key))
+        parser = _parser_for(hints[field.name])
+        if parser is not None:
+            parsers.append((field.name, parser))
+    if cls.json_order:
+        rank = {name: i for i, name in enumerate(cls.json_order)}
+        json_fields.sort(key=lambda item: rank.get(item[0], len(rank)))
+    plan = _ClassPlan(
+        fields=fields,
+        field_names=frozenset(f.name for f in fields),
+        json_fields=tuple(json_fields),
+        parsers=tuple(parsers),
+    )
+    cls._plan = plan
+    return plan
+
+
+def fields(binding: type[Binding] | Binding) -> tuple[Field, ...]:
+    """Return the declared fields of a binding class (or instance), in order."""
+    cls = binding if isinstance(binding, type) else type(binding)
+    return _plan(cls).fields
+
+
+def _to_json(value: object) -> object:
+    """Make *value* JSON-ready: enums by their host spelling, ``None`` dropped."""
+    if type(value) in _SCALARS:
+        return value
+    if isinstance(value, StringifyEnum):
+        return value.json_value()
+    if isinstance(value, enum.Enum):
+        return _to_json(value.value)
+    if isinstance(value, Mapping):
+        items = typing.cast("Mapping[object, object]", value).items()
+        return {str(k): _to_json(v) for k, v in items if v is not None}
+    if isinstance(value, (list, tuple)):
+        seq = typing.cast("list[object] | tuple[object, ...]", value)
+        return [_to_json(v) for v in seq if v is not None]
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+def _to_repr(value: object) -> object:
+    """Drop ``None`` recursively but keep enum objects (``get_dict_repr``)."""
+    if isinstance(value, Mapping):
+        items = typing.cast("Mapping[object, object]", value).items()
+        return {k: _to_repr(v) for k, v in items if v is not None}
+    if isinstance(value, (list, tuple)):
+        seq = typing.cast("list[object] | tuple[object, ...]", value)
+        return [_to_repr(v) for v in seq if v is not None]
+    return value
+
+
+@dataclass_transform(frozen_default=True)
+class Binding:
+    """A trigger, input or output binding of one function.
+
+    The attributes the Python worker reads are :attr:`name`, :attr:`type`,
+    :attr:`direction` and ``data_type``; :meth:`to_metadata` is the JSON the
+    host reads.
+    """
+
+    #: The host's binding type, such as ``"queueTrigger"``.
+    type: str
+    #: The function parameter this binding feeds (``"$return"`` for the result).
+    arg_name: str
+    direction: ClassVar[BindingDirection]
+    #: Field names in metadata order, for the few bindings whose reference
+    #: metadata order is not their parameter order (empty: parameter order).
+    json_order: ClassVar[tuple[str, ...]] = ()
+
+    _plan: ClassVar[_ClassPlan | None] = None
+    # Metadata keys that are not the camelCase of the field name.
+    _json_names: ClassVar[Mapping[str, str]] = {}
+    _extra: Mapping[str, object] = {}  # replaced, never mutated
+    _problems: tuple[str, ...] = ()
+
+    @classmethod
+    def create(
+        cls, args: tuple[object, ...], kwargs: Mapping[str, object], *, extras: bool
+    ) -> Self:
+        """Construct from decorator arguments, keeping unknown keywords.
+
+        Unknown keywords become extra metadata keys when *extras* is true (as
+        the reference renders them); otherwise they are a ``TypeError``.
+        """
+        names = _plan(cls).field_names
+        known = {k: v for k, v in kwargs.items() if k in names}
+        unknown = {k: v for k, v in kwargs.items() if k not in names}
+        if unknown and not extras:
+            raise TypeError(
+                f"{cls.__name__} got unexpected keyword arguments "
+                f"{sorted(unknown)}; it takes {sorted(names)}"
+            )
+        binding = cls(*args, **known)
+        if unknown:
+            binding._set_extra(unknown)
+        return binding
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        plan = _plan(type(self))
+        cls_name = type(self).__name__
+        if len(args) > len(plan.fields):
+            raise TypeError(
+                f"{cls_name}() takes {len(plan.fields)} positional arguments "
+                f"but {len(args)} were given"
+            )
+        values = dict(zip((f.name for f in plan.fields), args))
+        for key, value in kwargs.items():
+            if key not in plan.field_names:
+                raise TypeError(f"{cls_name}() got an unexpected keyword argument {key!r}")
+            if key in values:
+                raise TypeError(f"{cls_name}() got multiple values for argument {key!r}")
+            values[key] = value
+        missing = [f.name for f in plan.fields if f.required and f.name not in values]
+        if missing:
+            names = " and ".join(repr(m) for m in missing)
+            raise TypeError(f"{cls_name}() missing required arguments: {names}")
+        problems: list[str] = []
+        for name, parse in plan.parsers:
+            value = values.get(name)
+            if value is not None:
+                try:
+                    values[name] = parse(value)
+                except (ValueError, TypeError) as exc:
+                    problems.append(f"{name}: {exc}")
+        for field in plan.fields:
+            object.__setattr__(self, field.name, values.get(field.name, field.default))
+        if problems:
+            object.__setattr__(self, "_problems", tuple(problems))
+        self.__post_init__()
+
+    def __post_init__(self) -> None:
+        """Normalise field values once constructed (nothing by default).
+
+        Overrides set attributes with ``object.__setattr__`` (the binding is
+        frozen) and must be idempotent: :meth:`replace` constructs anew.
+        """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: use .replace({name}=...)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def _values(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in _plan(type(self)).fields}
+
+    def __repr__(self) -> str:
+        shown = [f"{k}={v!r}" for k, v in self._values().items() if v is not None]
+        shown += [f"{k}={v!r}" for k, v in self._extra.items()]
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Binding)
+        return self._values() == other._values() and self._extra == other._extra
+
+    def __hash__(self) -> int:
+        return hash((type(self), json.dumps(self.to_metadata(), sort_keys=True, default=repr)))
+
+    def _set_extra(self, extra: Mapping[str, object]) -> None:
+        problems = list(self._problems)
+        for key in extra:
+            try:
+                to_camel_case(key)
+            except ValueError as exc:
+                problems.append(str(exc))
+        object.__setattr__(self, "_extra", dict(extra))
+        object.__setattr__(self, "_problems", tuple(problems))
+
+    @property
+    def name(self) -> str:
+        """The binding's name: the parameter it feeds, or ``$return``."""
+        return self.arg_name
+
+    @property
+    def extra_fields(self) -> Mapping[str, object]:
+        """Keyword arguments that are not fields, rendered as extra keys."""
+        return self._extra
+
+    def get_binding_name(self) -> str:
+        """Return the host's binding type (the reference's spelling)."""
+        return self.type
+
+    def replace(self, **changes: object) -> Self:
+        """Return a copy with *changes*: fields if known, else extra keys."""
+        names = _plan(type(self)).field_names
+        extra = {k: v for k, v in changes.items() if k not in names}
+        values = self._values()
+        values.update((k, v) for k, v in changes.items() if k in names)
+        new = type(self)(**values)
+        if self._extra or extra:
+            new._set_extra({**self._extra, **extra})
+        return new
+
+    def problems(self) -> list[str]:
+        """Return what is wrong with this binding's values (empty if nothing)."""
+        problems = list(self._problems)
+        if not problems:
+            try:
+                json.dumps(self.to_metadata())
+            except (TypeError, ValueError) as exc:
+                problems.append(f"its metadata cannot be written as JSON: {exc}")
+        return problems
+
+    def _items(self) -> Iterator[tuple[str, object]]:
+        plan = _plan(type(self))
+        for attr, key in plan.json_fields:
+            value = getattr(self, attr)
+            if value is not None:
+                yield key, value
+        for key, value in self._extra.items():
+            if value is not None:
+                yield to_camel_case(key), value
+
+    def _head(self) -> dict[str, object]:
+        head: dict[str, object] = {"direction": self.direction}
+        data_type: DataType | str | None = getattr(self, "data_type", None)
+        if data_type is not None:
+            head["dataType"] = data_type
+        head["type"] = self.type
+        head["name"] = self.arg_name
+        return head
+
+    def to_metadata(self) -> dict[str, JSONValue]:
+        """Return this binding as the host reads it (one ``bindings`` entry)."""
+        head = self._head()
+        out: dict[str, object] = {k: _to_json(v) for k, v in head.items()}
+        for key, value in self._items():
+            out[key] = _to_json(value)
+        return typing.cast("dict[str, JSONValue]", out)
+
+    def get_dict_repr(self) -> dict[str, object]:
+        """Return the metadata with enum objects kept (the reference's form)."""
+        out = self._head()
+        for key, value in self._items():
+            out[key] = _to_repr(value)
+        return out
+
+
+class Trigger(Binding):
+    """A binding that starts the function; every function has exactly one."""
+
+    direction: ClassVar[BindingDirection] = BindingDirection.IN
+
+    @staticmethod
+    def is_trigger() -> bool:
+        """Return ``True``: this binding is a trigger."""
+        return True
+
+
+class InputBinding(Binding):
+    """Data the host reads and passes to the function."""
+
+    direction: ClassVar[BindingDirection] = BindingDirection.IN
+
+    @staticmethod
+    def is_trigger() -> bool:
+        """Return ``False``: an input binding does not start the function."""
+        return False
+
+
+class OutputBinding(Binding):
+    """Data the function hands back to the host to write."""
+
+    direction: ClassVar[BindingDirection] = BindingDirection.OUT
+
+    @staticmethod
+    def is_trigger() -> bool:
+        """Return ``False``: an output binding does not start the function."""
+        return False
+
+
+_FRAMEWORK = frozenset({Binding, Trigger, InputBinding, OutputBinding})
