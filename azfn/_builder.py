@@ -13,15 +13,13 @@ last function defined").
 from __future__ import annotations
 
 import functools
-import inspect
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 from typing import Generic
 
-from typing_extensions import ParamSpec
-from typing_extensions import Self
-from typing_extensions import TypeVar
+from typing import ParamSpec
+from typing import TypeVar
 
 from azfn._function import SCRIPT_FILE_NAME
 from azfn._function import Function
@@ -32,6 +30,8 @@ from azfn.errors import Problem
 from azfn.settings import Setting
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from azfn._app.decorators import DecoratorApi
 
 __all__ = ["FunctionBuilder"]
@@ -60,8 +60,11 @@ class FunctionBuilder(Generic[P, R]):
         for name in _FUNCTION_LIKE:
             if hasattr(func, name):
                 setattr(self, name, getattr(func, name))
-        if sys.version_info >= (3, 12) and inspect.iscoroutinefunction(func):
-            inspect.markcoroutinefunction(self)
+        if sys.version_info >= (3, 12):
+            import inspect  # not at import time: it is a heavy module
+
+            if inspect.iscoroutinefunction(func):
+                inspect.markcoroutinefunction(self)
         self._func = func
         self._owner = owner
         self._bindings: list[Binding] = []
@@ -156,7 +159,7 @@ class FunctionBuilder(Generic[P, R]):
             raise FunctionLoadError(problems)
         function = Function(self._func, SCRIPT_FILE_NAME)
         for binding in bindings:
-            if binding.is_trigger():  # type: ignore[attr-defined]  # on every concrete binding
+            if binding.is_trigger():
                 function.add_trigger(binding)
             else:
                 function.add_binding(binding)

@@ -13,8 +13,8 @@ import json
 from collections.abc import Callable
 from typing import Generic
 
-from typing_extensions import ParamSpec
-from typing_extensions import TypeVar
+from typing import ParamSpec
+from typing import TypeVar
 
 from azfn.bindings._base import Binding
 from azfn.bindings._base import JSONValue
@@ -99,7 +99,7 @@ class Function(Generic[P, R]):
 
     def get_raw_bindings(self) -> list[str]:
         """Return one JSON string per binding: what the host receives."""
-        return [json.dumps(b.to_metadata()) for b in self._bindings]
+        return [b.to_json() for b in self._bindings]
 
     def get_metadata(self) -> dict[str, JSONValue]:
         """Return the function's metadata as a JSON-ready dict."""
@@ -118,7 +118,8 @@ class Function(Generic[P, R]):
 
     def get_function_json(self) -> str:
         """Return the function's metadata as a JSON string."""
-        return json.dumps(self.get_metadata())
+        bindings = ", ".join(b.to_json() for b in self._bindings)
+        return f'{{"scriptFile": {json.dumps(self.function_script_file)}, "bindings": [{bindings}]}}'
 
     def __str__(self) -> str:
         return self.get_function_json()

@@ -493,17 +493,39 @@ def normalize_route(route: str) -> str:
     return route.strip("/").lower()
 
 
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_.\-~]+|\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def _is_plain(route: str) -> bool:
+    """Whether *route* only has literal and ``{name}`` segments (always valid).
+
+    Most routes are like this; checking them this way is much cheaper than
+    parsing, which matters when an app with many functions is indexed.
+    """
+    names: set[str] = set()
+    for segment in route.strip("/").split("/"):
+        if not _PLAIN_SEGMENT.fullmatch(segment):
+            return False
+        if segment.startswith("{"):
+            name = segment[1:-1].lower()
+            if name in names:
+                return False
+            names.add(name)
+    return True
+
+
 def route_problems(route: str) -> list[str]:
     """Return every problem with *route* as the host would see it.
 
     Covers template syntax and the reserved ``admin`` and ``runtime`` prefixes;
     ``[]`` means the host accepts the route. Never raises.
     """
-    try:
-        RouteTemplate.parse(route)
-        problems: list[str] = []
-    except RouteTemplateError as exc:
-        problems = list(exc.problems)
+    problems: list[str] = []
+    if not _is_plain(route):
+        try:
+            RouteTemplate.parse(route)
+        except RouteTemplateError as exc:
+            problems = list(exc.problems)
     for prefix in RESERVED_PREFIXES:
         # A plain prefix test, as in the host: "administrator/x" is refused too.
         if normalize_route(route).startswith(prefix):

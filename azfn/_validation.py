@@ -15,9 +15,9 @@ searched for, and add what to do.
 
 from __future__ import annotations
 
-import inspect
 import re
 import typing
+from types import FunctionType
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
@@ -35,7 +35,7 @@ _FUNCTION_NAME = re.compile(r"[a-z][a-z0-9_\-]{0,127}\Z", re.IGNORECASE)
 # two in a row; earlier hosts allowed letters and digits only.
 _BINDING_NAME = re.compile(r"[a-zA-Z](?!.*__)[a-zA-Z0-9_]{0,127}\Z")
 _RETURN = "$return"
-_EMPTY = inspect.Parameter.empty
+_EMPTY = object()  # no annotation
 
 
 def function_problems(
@@ -66,7 +66,7 @@ def function_problems(
 
 
 def _check_trigger(bindings: Sequence[Binding], add: Callable[..., None]) -> None:
-    triggers = [b for b in bindings if b.is_trigger()]  # type: ignore[attr-defined]  # on every concrete binding
+    triggers = [b for b in bindings if b.is_trigger()]
     if not triggers:
         add(
             "the function does not have a trigger. A valid function must have "
@@ -92,7 +92,7 @@ def _check_trigger(bindings: Sequence[Binding], add: Callable[..., None]) -> Non
 def _check_bindings(bindings: Sequence[Binding], add: Callable[..., None]) -> None:
     seen: dict[str, str] = {}
     for binding in bindings:
-        label: object = binding.name  # untyped callers may pass anything
+        label = typing.cast(object, binding.name)  # untyped callers may pass anything
         for message in binding.problems():
             add(f"binding {label!r} ({binding.type}): {message}", str(label))
         if not isinstance(label, str) or not (label == _RETURN or _BINDING_NAME.match(label)):
@@ -117,15 +117,47 @@ def _check_bindings(bindings: Sequence[Binding], add: Callable[..., None]) -> No
             add('"$return" binding must have direction set to "out"', label)
 
 
-def _parameters(func: Callable[..., object]) -> list[inspect.Parameter] | None:
+# inspect.CO_VARARGS and CO_VARKEYWORDS, without importing inspect (heavy).
+_CO_VARARGS = 0x04
+_CO_VARKEYWORDS = 0x08
+
+
+def _parameter_names(func: Callable[..., object]) -> list[str] | None:
+    """Return the parameter names ``inspect.signature`` would give, or None."""
+    code = getattr(func, "__code__", None)
+    if (
+        isinstance(func, FunctionType)
+        and code is not None
+        and not hasattr(func, "__wrapped__")
+        and not hasattr(func, "__signature__")
+    ):
+        # Fast path for plain functions: inspect.signature costs ~20x more.
+        count = code.co_argcount + code.co_kwonlyargcount
+        names = list(code.co_varnames[: code.co_argcount])
+        if code.co_flags & _CO_VARARGS:
+            names.append(code.co_varnames[count])
+        names += code.co_varnames[code.co_argcount : count]
+        if code.co_flags & _CO_VARKEYWORDS:
+            names.append(code.co_varnames[count + bool(code.co_flags & _CO_VARARGS)])
+        return names
+    import inspect
+
     try:
-        return list(inspect.signature(func).parameters.values())
+        return list(inspect.signature(func).parameters)
     except (TypeError, ValueError):
         return None
 
 
+def _raw_annotations(func: Callable[..., object]) -> Mapping[str, object]:
+    if hasattr(func, "__wrapped__"):
+        import inspect
+
+        func = inspect.unwrap(func)
+    return getattr(func, "__annotations__", None) or {}
+
+
 def _annotations(func: Callable[..., object], add: Callable[..., None]) -> dict[str, object]:
-    raw: Mapping[str, object] = getattr(inspect.unwrap(func), "__annotations__", None) or {}
+    raw = _raw_annotations(func)
     if not any(isinstance(v, str) for v in raw.values()):
         return dict(raw)
     try:
@@ -143,12 +175,11 @@ def _annotations(func: Callable[..., object], add: Callable[..., None]) -> dict[
 def _check_signature(
     func: Callable[..., object], bindings: Sequence[Binding], add: Callable[..., None]
 ) -> None:
-    params = _parameters(func)
-    if params is None:
+    names = _parameter_names(func)
+    if names is None:
         add("the function's signature cannot be read, so its bindings cannot be matched")
         return
     by_name = {b.name: b for b in bindings if b.name != _RETURN}
-    names = [p.name for p in params]
     annotations = _annotations(func, add) if _is_annotated(func) else {}
     if "context" in names and "context" not in by_name:
         names.remove("context")
@@ -187,7 +218,7 @@ def _check_signature(
 
 
 def _is_annotated(func: Callable[..., object]) -> bool:
-    return bool(getattr(inspect.unwrap(func), "__annotations__", None))
+    return bool(_raw_annotations(func))
 
 
 def _is_out(annotation: object) -> bool:
@@ -249,20 +280,22 @@ class HttpRoute(typing.NamedTuple):
 
 
 def app_problems(
-    names: Sequence[tuple[str, str]], routes: Sequence[HttpRoute]
+    names: Sequence[tuple[str, Callable[[], str]]], routes: Sequence[HttpRoute]
 ) -> list[Problem]:
     """Return problems across functions.
 
     Args:
-        names: ``(function name, where it is defined)`` for every function.
+        names: ``(function name, where it is defined)`` for every function;
+            *where* is only called to describe a duplicate.
         routes: every HTTP function's route and methods.
     """
     problems: list[Problem] = []
-    first: dict[str, tuple[str, str]] = {}
-    for name, where in names:
+    first: dict[str, tuple[str, Callable[[], str]]] = {}
+    for name, where_fn in names:
         key = name.lower()
         if key in first:
-            other, other_where = first[key]
+            other, other_where_fn = first[key]
+            other_where, where = other_where_fn(), where_fn()
             problems.append(
                 Problem(
                     name,
@@ -273,7 +306,7 @@ def app_problems(
                 )
             )
         else:
-            first[key] = (name, where)
+            first[key] = (name, where_fn)
     problems += _route_conflicts(routes)
     return problems
 
@@ -285,23 +318,23 @@ def _route_conflicts(routes: Sequence[HttpRoute]) -> list[Problem]:
     # The host registers routes in case-insensitive name order; of two
     # conflicting functions the later one fails.
     ordered = sorted(routes, key=lambda r: r.function.lower())
-    claimed: list[tuple[str, HttpRoute]] = []
+    claimed: dict[str, list[HttpRoute]] = {}
     for route in ordered:
         key = normalize_route(route.route)
-        for other_key, other in claimed:
-            if other_key == key and _overlap(route.methods, other.methods):
-                problems.append(
-                    Problem(
-                        route.function,
-                        "The route specified conflicts with the route defined by "
-                        f"function '{other.function}' (both are {route.route!r} "
-                        f"for {_methods(route.methods, other.methods)}); change "
-                        "one route or split their methods",
-                    )
-                )
-                break
-        else:
-            claimed.append((key, route))
+        others = claimed.setdefault(key, [])
+        other = next((o for o in others if _overlap(route.methods, o.methods)), None)
+        if other is None:
+            others.append(route)
+            continue
+        problems.append(
+            Problem(
+                route.function,
+                "The route specified conflicts with the route defined by "
+                f"function '{other.function}' (both are {route.route!r} for "
+                f"{_methods(route.methods, other.methods)}); change one route "
+                "or split their methods",
+            )
+        )
     return problems
 
 

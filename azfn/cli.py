@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -137,6 +136,8 @@ def _print_table(functions: Sequence[Function[..., object]], prefix: str, out: T
 
 def _host_metadata(function: Function[..., object], loaded: LoadedApp) -> dict[str, JSONValue]:
     """Return the function as the worker reports it to the host (§A1.1)."""
+    import uuid  # only here: importing it costs more than the rest of the CLI
+
     name = function.get_function_name()
     metadata: dict[str, JSONValue] = {
         "name": name,

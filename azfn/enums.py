@@ -12,8 +12,11 @@ their binding in ``azfn.bindings``.
 from __future__ import annotations
 
 import enum
+import typing
+from typing import TYPE_CHECKING
 
-from typing_extensions import Self
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "AccessRights",
@@ -25,6 +28,10 @@ __all__ = [
     "McpPropertyType",
     "StringifyEnum",
 ]
+
+
+# Per enum class: upper-cased names and values to members (names win).
+_LOOKUP: dict[type[StringifyEnum], dict[str, StringifyEnum]] = {}
 
 
 class StringifyEnum(enum.Enum):
@@ -48,10 +55,15 @@ class StringifyEnum(enum.Enum):
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
-            key = value.strip().upper()
-            for member in cls:
-                if key in (member.name.upper(), str(member.value).upper()):
-                    return member
+            table = _LOOKUP.get(cls)
+            if table is None:
+                table = {str(m.value).upper(): m for m in cls}
+                # Names (aliases included, e.g. McpPropertyType.DATETIME) win.
+                table.update((k.upper(), m) for k, m in cls.__members__.items())
+                _LOOKUP[cls] = table
+            member = table.get(value.strip().upper())
+            if member is not None:
+                return typing.cast("Self", member)
         allowed = ", ".join(repr(m.name) for m in cls)
         raise ValueError(
             f"{value!r} is not a valid {cls.__name__}; use one of {allowed} "

@@ -13,8 +13,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
+from typing import NamedTuple
 
 __all__ = [
     "AzfnError",
@@ -29,8 +29,7 @@ class AzfnError(Exception):
     """Base class of every exception azfn raises on purpose."""
 
 
-@dataclasses.dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One reason a function app cannot be indexed.
 
     Attributes:

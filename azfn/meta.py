@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import typing
+from collections.abc import Iterable
 from collections.abc import Mapping
 from typing import ClassVar
 
@@ -56,7 +58,7 @@ class Datum:
         if self.type == "json":
             return json.loads(self.value) if isinstance(self.value, (str, bytes)) else self.value
         if self.type.startswith("collection_") and not isinstance(self.value, (str, bytes)):
-            return list(self.value)  # type: ignore[call-overload]  # an iterable from the host
+            return list(typing.cast("Iterable[object]", self.value))
         return self.value
 
     @property

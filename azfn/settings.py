@@ -8,6 +8,7 @@ snake_case, as in the reference library.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Mapping
 
 __all__ = ["FunctionName", "RetryPolicy", "Setting"]
@@ -62,7 +63,7 @@ class FunctionName(Setting):
 
     def problems(self) -> list[str]:
         """Return a problem when the name is not a string."""
-        name: object = self.function_name  # untyped callers may pass anything
+        name = typing.cast(object, self.function_name)  # untyped callers may pass anything
         if not isinstance(name, str):
             return [f"function_name must be a string, got {name!r}"]
         return []

@@ -19,9 +19,8 @@ from typing import Generic
 from typing import Protocol
 from typing import overload
 
-from typing_extensions import ParamSpec
-from typing_extensions import Self
-from typing_extensions import TypeVar
+from typing import ParamSpec
+from typing import TypeVar
 
 from azfn._builder import FunctionBuilder
 from azfn._function import SCRIPT_FILE_NAME
@@ -29,6 +28,8 @@ from azfn.errors import RegistrationError
 from azfn.settings import FunctionName
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from azfn.bindings._base import Binding
 
 __all__ = ["Decorator", "DecoratorApi", "binding_method"]
@@ -63,7 +64,7 @@ class DecoratorApi:
     def _builder_for(self, func: Callable[P, R]) -> FunctionBuilder[P, R]:
         """Return the builder recording *func*, creating it on first use."""
         if isinstance(func, FunctionBuilder):
-            builder: FunctionBuilder[P, R] = func
+            builder = typing.cast("FunctionBuilder[P, R]", func)
             if builder._owner is not self:  # noqa: SLF001  # same package
                 owner = builder._owner._describe() if builder._owner else "nothing"  # noqa: SLF001
                 raise RegistrationError(
@@ -124,8 +125,10 @@ def _inner_builder(func: object) -> FunctionBuilder[..., Any] | None:
     seen = 0
     while seen < 100:  # noqa: PLR2004  # a wrapper chain this long is a loop
         func = getattr(func, "__wrapped__", None)
-        if func is None or isinstance(func, FunctionBuilder):
-            return func
+        if func is None:
+            return None
+        if isinstance(func, FunctionBuilder):
+            return typing.cast("FunctionBuilder[..., Any]", func)
         seen += 1
     return None
 
@@ -141,7 +144,7 @@ class binding_method(Generic[BP]):  # noqa: N801  # used like a decorator
     """
 
     def __init__(self, binding: Callable[BP, Binding], *, extras: bool = True) -> None:
-        self._binding: type[Binding] = binding  # type: ignore[assignment]  # always a class
+        self._binding = typing.cast("type[Binding]", binding)  # always a class
         self._extras = extras
         self._name = binding.__name__
         self.__doc__ = binding.__doc__

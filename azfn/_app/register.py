@@ -10,8 +10,9 @@ included, and one blueprint can serve two apps with different auth levels.
 
 from __future__ import annotations
 
-import logging
+import functools
 import typing
+from collections.abc import Callable
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,9 +30,6 @@ from azfn.errors import Problem
 from azfn.errors import RegistrationError
 
 __all__ = ["Blueprint", "FunctionApp", "FunctionRegister"]
-
-logger = logging.getLogger("azfn")
-
 
 def _parse_auth_level(level: AuthLevel | str) -> AuthLevel:
     try:
@@ -69,10 +67,10 @@ class FunctionRegister(DecoratorApi):
     def _index(self) -> tuple[list[Function[..., object]], list[Problem]]:
         functions: list[Function[..., object]] = []
         problems: list[Problem] = []
-        names: list[tuple[str, str]] = []
+        names: list[tuple[str, Callable[[], str]]] = []
         routes: list[HttpRoute] = []
         for builder, source in self._builders():
-            names.append((builder.function_name, _where(builder, source, self)))
+            names.append((builder.function_name, functools.partial(_where, builder, source, self)))
             try:
                 function = builder.build(self._auth_level)
             except FunctionLoadError as exc:
@@ -103,8 +101,8 @@ class FunctionRegister(DecoratorApi):
         functions, problems = self._index()
         if problems:
             raise FunctionLoadError(problems)
-        if not any(f.is_http_function() for f in functions):
-            logger.debug("auth level %s is unused: the app has no HTTP function", self._auth_level)
+        # Unlike the reference, no warning for apps without HTTP functions:
+        # an unused auth level is not a problem (anchor-inventory §3.5 bug 17).
         return functions
 
     def validate_function_names(self, functions: Sequence[Function[..., object]]) -> None:
@@ -113,7 +111,7 @@ class FunctionRegister(DecoratorApi):
         Raises:
             FunctionLoadError: two functions share a name.
         """
-        names = [(f.get_function_name(), repr(f.get_user_function())) for f in functions]
+        names = [(f.get_function_name(), functools.partial(repr, f.get_user_function())) for f in functions]
         problems = app_problems(names, [])
         if problems:
             raise FunctionLoadError(problems)

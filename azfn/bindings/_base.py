@@ -20,14 +20,22 @@ import collections.abc
 import datetime
 import enum
 import json
+import sys
 import typing
 from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 from typing import ClassVar
 
-from typing_extensions import Self
-from typing_extensions import dataclass_transform
+# typing_extensions costs several milliseconds to import: only 3.10 needs it.
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover - exercised on 3.10
+    from typing_extensions import dataclass_transform
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 from azfn._naming import to_camel_case
 from azfn.enums import BindingDirection
@@ -93,9 +101,11 @@ def _enum_parser(enum_type: type[StringifyEnum]) -> _Parser:
 def _list_parser(enum_type: type[StringifyEnum]) -> _Parser:
     def parse(value: object) -> object:
         # A lone string is one item, not an iterable of characters.
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, collections.abc.Iterable):
+        if isinstance(value, str):
+            return [enum_type.parse(value)]
+        if not isinstance(value, collections.abc.Iterable):
             raise ValueError(f"expected a list of {enum_type.__name__}, got {value!r}")
+        items = typing.cast("collections.abc.Iterable[object]", value)
         return [enum_type.parse(item) for item in items]
 
     return parse
@@ -204,6 +214,10 @@ class Binding:
     #: The function parameter this binding feeds (``"$return"`` for the result).
     arg_name: str
     direction: ClassVar[BindingDirection]
+
+    def is_trigger(self) -> bool:
+        """Return whether this binding starts the function."""
+        return False
     #: Field names in metadata order, for the few bindings whose reference
     #: metadata order is not their parameter order (empty: parameter order).
     json_order: ClassVar[tuple[str, ...]] = ()
@@ -273,7 +287,7 @@ class Binding:
         """Normalise field values once constructed (nothing by default).
 
         Overrides set attributes with ``object.__setattr__`` (the binding is
-        frozen) and must be idempotent: :meth:`replace` constructs anew.
+        frozen). Runs in ``__init__`` only: :meth:`replace` copies the state.
         """
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -325,13 +339,27 @@ class Binding:
 
     def replace(self, **changes: object) -> Self:
         """Return a copy with *changes*: fields if known, else extra keys."""
-        names = _plan(type(self)).field_names
-        extra = {k: v for k, v in changes.items() if k not in names}
-        values = self._values()
-        values.update((k, v) for k, v in changes.items() if k in names)
-        new = type(self)(**values)
-        if self._extra or extra:
-            new._set_extra({**self._extra, **extra})
+        plan = _plan(type(self))
+        new = object.__new__(type(self))
+        state = {k: v for k, v in vars(self).items() if k not in _CACHES}
+        problems = list(self._problems)
+        parsers = dict(plan.parsers)
+        extra = dict(self._extra)
+        for key, value in changes.items():
+            if key not in plan.field_names:
+                extra[key] = value
+                continue
+            parse = parsers.get(key)
+            if parse is not None and value is not None:
+                try:
+                    value = parse(value)
+                except (ValueError, TypeError) as exc:
+                    problems.append(f"{key}: {exc}")
+            state[key] = value
+        state["_problems"] = tuple(problems)
+        vars(new).update(state)
+        if extra:
+            new._set_extra(extra)
         return new
 
     def problems(self) -> list[str]:
@@ -339,10 +367,18 @@ class Binding:
         problems = list(self._problems)
         if not problems:
             try:
-                json.dumps(self.to_metadata())
+                self.to_json()
             except (TypeError, ValueError) as exc:
                 problems.append(f"its metadata cannot be written as JSON: {exc}")
         return problems
+
+    def to_json(self) -> str:
+        """Return :meth:`to_metadata` as a JSON string (what the host receives)."""
+        cached: str | None = vars(self).get("_json")
+        if cached is None:
+            cached = json.dumps(self.to_metadata())
+            object.__setattr__(self, "_json", cached)
+        return cached
 
     def _items(self) -> Iterator[tuple[str, object]]:
         plan = _plan(type(self))
@@ -365,10 +401,21 @@ class Binding:
 
     def to_metadata(self) -> dict[str, JSONValue]:
         """Return this binding as the host reads it (one ``bindings`` entry)."""
-        head = self._head()
-        out: dict[str, object] = {k: _to_json(v) for k, v in head.items()}
-        for key, value in self._items():
-            out[key] = _to_json(value)
+        # The hot path of indexing an app: keep it to plain dict work.
+        state = vars(self)
+        out: dict[str, object] = {"direction": self.direction.name}
+        data_type = state.get("data_type")
+        if data_type is not None:
+            out["dataType"] = _to_json(data_type)
+        out["type"] = self.type
+        out["name"] = self.arg_name
+        for attr, key in _plan(type(self)).json_fields:
+            value = state[attr]
+            if value is not None:
+                out[key] = value if type(value) in _SCALARS else _to_json(value)
+        for key, value in self._extra.items():
+            if value is not None:
+                out[to_camel_case(key)] = _to_json(value)
         return typing.cast("dict[str, JSONValue]", out)
 
     def get_dict_repr(self) -> dict[str, object]:
@@ -384,8 +431,7 @@ class Trigger(Binding):
 
     direction: ClassVar[BindingDirection] = BindingDirection.IN
 
-    @staticmethod
-    def is_trigger() -> bool:
+    def is_trigger(self) -> bool:
         """Return ``True``: this binding is a trigger."""
         return True
 
@@ -395,21 +441,13 @@ class InputBinding(Binding):
 
     direction: ClassVar[BindingDirection] = BindingDirection.IN
 
-    @staticmethod
-    def is_trigger() -> bool:
-        """Return ``False``: an input binding does not start the function."""
-        return False
-
 
 class OutputBinding(Binding):
     """Data the function hands back to the host to write."""
 
     direction: ClassVar[BindingDirection] = BindingDirection.OUT
 
-    @staticmethod
-    def is_trigger() -> bool:
-        """Return ``False``: an output binding does not start the function."""
-        return False
-
 
 _FRAMEWORK = frozenset({Binding, Trigger, InputBinding, OutputBinding})
+# Derived values cached on an instance; never copied by replace().
+_CACHES = frozenset({"_json"})

@@ -1,0 +1,57 @@
+"""HTTP: the ``httpTrigger`` trigger and the ``http`` output binding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from azfn.bindings._base import OutputBinding
+from azfn.bindings._base import Trigger
+from azfn.enums import AuthLevel
+from azfn.enums import DataType
+from azfn.enums import StringifyEnum
+
+__all__ = ["HttpMethod", "HttpOutput", "HttpTrigger"]
+
+
+class HttpMethod(str, StringifyEnum):
+    """An HTTP method an HTTP trigger accepts."""
+
+    GET = "GET"
+    POST = "POST"
+    DELETE = "DELETE"
+    HEAD = "HEAD"
+    PATCH = "PATCH"
+    PUT = "PUT"
+    OPTIONS = "OPTIONS"
+
+
+class HttpTrigger(Trigger):
+    """Run the function when an HTTP request matches its route and methods."""
+
+    type = "httpTrigger"
+    arg_name: str
+    methods: Iterable[HttpMethod | str] | None = None
+    """Methods accepted; ``None`` accepts every method."""
+    data_type: DataType | str | None = None
+    auth_level: AuthLevel | str | None = None
+    """Key the request must carry; ``None`` takes the app's level at build."""
+    route: str | None = None
+    """Route template after the prefix (``items/{id:int}``); ``None`` is the
+    function name."""
+
+    def problems(self) -> list[str]:
+        """Return bad values, including route templates the host rejects."""
+        problems = super().problems()
+        if self.route is not None:
+            from azfn._routing import route_problems
+
+            problems += route_problems(self.route)
+        return problems
+
+
+class HttpOutput(OutputBinding):
+    """The HTTP response: the function's return value by default."""
+
+    type = "http"
+    arg_name: str
+    data_type: DataType | str | None = None

@@ -1,0 +1,1 @@
+"""Stand-in for ``opencensus.extension``, NOT the real package (seed-sample tests only)."""

@@ -1,0 +1,1 @@
+"""Stand-in for ``opencensus.extension.azure``, NOT the real package (seed-sample tests only)."""

@@ -1,0 +1,1 @@
+"""Stand-in for ``opencensus.trace``, NOT the real package (seed-sample tests only)."""
