@@ -22,6 +22,8 @@ from azfn._function import Function
 from azfn._http_asgi import AsgiMiddleware
 from azfn._http_wsgi import WsgiMiddleware
 from azfn.bindings.http import HttpMethod
+from azfn.bindings.mcp import PromptArgument
+from azfn.bindings.mcp import mcp_content
 from azfn.blob import InputStream
 from azfn.context import Context
 from azfn.context import RetryContext
@@ -49,6 +51,10 @@ from azfn.extension import AppExtensionBase
 from azfn.extension import ExtensionMeta
 from azfn.extension import FuncExtensionBase
 from azfn.extension import FunctionExtensionException
+from azfn.http import FormParseError
+from azfn.http import HttpRequest
+from azfn.http import HttpResponse
+from azfn.http import InvalidJSONError
 from azfn.kafka import KafkaConverter
 from azfn.kafka import KafkaEvent
 from azfn.kafka import KafkaTriggerConverter
@@ -90,6 +96,7 @@ __all__ = [
     "EventHubEvent",
     "ExtensionMeta",
     "ExternalHttpFunctionApp",
+    "FormParseError",
     "FuncExtensionBase",
     "Function",
     "FunctionApp",
@@ -98,7 +105,10 @@ __all__ = [
     "FunctionLoadError",
     "FunctionRegister",
     "HttpMethod",
+    "HttpRequest",
+    "HttpResponse",
     "InputStream",
+    "InvalidJSONError",
     "KafkaConverter",
     "KafkaEvent",
     "KafkaTriggerConverter",
@@ -109,6 +119,7 @@ __all__ = [
     "OrchestrationContext",
     "Out",
     "Problem",
+    "PromptArgument",
     "PromptInvocationContext",
     "QueueMessage",
     "RegistrationError",
@@ -125,4 +136,5 @@ __all__ = [
     "WsgiFunctionApp",
     "WsgiMiddleware",
     "get_binding_registry",
+    "mcp_content",
 ]

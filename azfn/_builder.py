@@ -14,25 +14,25 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 from typing import Generic
-
 from typing import ParamSpec
 from typing import TypeVar
 
 from azfn._function import SCRIPT_FILE_NAME
 from azfn._function import Function
-from azfn.bindings._base import Binding
 from azfn.enums import AuthLevel
 from azfn.errors import FunctionLoadError
 from azfn.errors import Problem
-from azfn.settings import Setting
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from typing_extensions import Self
 
     from azfn._app.decorators import DecoratorApi
+    from azfn.bindings._base import Binding
+    from azfn.settings import Setting
 
 __all__ = ["FunctionBuilder"]
 

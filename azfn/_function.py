@@ -10,15 +10,17 @@ return. The worker uses exactly these members: ``get_user_function``,
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 from typing import Generic
-
 from typing import ParamSpec
 from typing import TypeVar
 
-from azfn.bindings._base import Binding
-from azfn.bindings._base import JSONValue
-from azfn.settings import Setting
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from azfn.bindings._base import Binding
+    from azfn.bindings._base import JSONValue
+    from azfn.settings import Setting
 
 __all__ = ["SCRIPT_FILE_NAME", "Function"]
 
@@ -119,7 +121,8 @@ class Function(Generic[P, R]):
     def get_function_json(self) -> str:
         """Return the function's metadata as a JSON string."""
         bindings = ", ".join(b.to_json() for b in self._bindings)
-        return f'{{"scriptFile": {json.dumps(self.function_script_file)}, "bindings": [{bindings}]}}'
+        script = json.dumps(self.function_script_file)
+        return f'{{"scriptFile": {script}, "bindings": [{bindings}]}}'
 
     def __str__(self) -> str:
         return self.get_function_json()

@@ -27,7 +27,6 @@ Nothing here imports :mod:`asyncio` until a request or lifespan event runs.
 
 from __future__ import annotations
 
-import logging
 import typing
 import urllib.parse
 import warnings
@@ -38,6 +37,9 @@ from azfn._http_wsgi import context_items
 from azfn._http_wsgi import request_target
 from azfn._http_wsgi import server_port
 from azfn._http_wsgi import to_http_response
+
+if TYPE_CHECKING:
+    import logging
 
 if TYPE_CHECKING:
     import asyncio
@@ -62,7 +64,13 @@ __all__ = [
     "asgi_scope",
 ]
 
-_logger = logging.getLogger("azfn.asgi")
+
+
+def _log() -> logging.Logger:
+    # logging is imported on first use only: it is heavy for `import azfn`.
+    import logging
+
+    return logging.getLogger("azfn.asgi")
 
 #: The ASGI version the middleware speaks, and the HTTP spec version.
 ASGI_VERSION = "3.0"
@@ -216,13 +224,13 @@ async def run_asgi_app(app: AsgiApp, scope: Scope, body: bytes) -> HttpResponse:
     except Exception:
         if not exchange.complete:
             raise
-        _logger.exception("the ASGI app raised after sending its response; returning the response")
+        _log().exception("the ASGI app raised after sending its response; returning the response")
     finally:
         exchange.finish()
     if exchange.status is None:
         raise RuntimeError("the ASGI app returned without sending a response")
     if not exchange.complete:
-        _logger.warning("the ASGI app returned before its last body chunk (more_body=True)")
+        _log().warning("the ASGI app returned before its last body chunk (more_body=True)")
     return to_http_response(exchange.status, exchange.headers, b"".join(exchange.chunks))
 
 
@@ -251,9 +259,9 @@ class _Lifespan:
     async def _main(self, app: AsgiApp, scope: Scope) -> None:
         try:
             await app(scope, self.queue.get, self._send)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001  # an app error becomes the 500 response
             if self.outcome is None:
-                _logger.info(
+                _log().info(
                     "the ASGI app does not support lifespan (it raised %s: %s); "
                     "serving it without startup and shutdown events",
                     type(exc).__name__,
@@ -261,10 +269,10 @@ class _Lifespan:
                 )
                 self.outcome = "unsupported"
             else:
-                _logger.exception("the ASGI app's lifespan raised")
+                _log().exception("the ASGI app's lifespan raised")
         finally:
             if self.outcome is None:
-                _logger.info(
+                _log().info(
                     "the ASGI app returned from lifespan without answering startup; "
                     "serving it without startup and shutdown events"
                 )
@@ -281,12 +289,12 @@ class _Lifespan:
         elif kind == "lifespan.startup.failed":
             self.outcome = "failed"
             self.failure = str(detail)
-            _logger.error("ASGI startup failed: %s", detail or "(no message)")
+            _log().error("ASGI startup failed: %s", detail or "(no message)")
             self.answered.set()
         elif kind == "lifespan.shutdown.complete":
             self.stopped.set()
         elif kind == "lifespan.shutdown.failed":
-            _logger.error("ASGI shutdown failed: %s", detail or "(no message)")
+            _log().error("ASGI shutdown failed: %s", detail or "(no message)")
             self.stopped.set()
         else:
             raise RuntimeError(f"the ASGI app sent an unexpected {kind!r} lifespan message")
@@ -368,7 +376,7 @@ class AsgiMiddleware:
             DeprecationWarning,
             stacklevel=2,
         )
-        _logger.warning("AsgiMiddleware.handle() is deprecated: await .handle_async() instead")
+        _log().warning("AsgiMiddleware.handle() is deprecated: await .handle_async() instead")
         return self._handle(req, context)
 
     def _handle(self, req: HttpRequest, context: Context | None = None) -> HttpResponse:
@@ -404,7 +412,7 @@ class AsgiMiddleware:
                 )
                 await asyncio.wrap_future(waiting)
                 return lifespan.outcome != "failed"
-            _logger.debug("the ASGI lifespan's event loop is gone; starting it again")
+            _log().debug("the ASGI lifespan's event loop is gone; starting it again")
             lifespan = None
         if lifespan is None:
             lifespan = self._lifespan = _Lifespan(self._app, self.state)
@@ -421,7 +429,7 @@ class AsgiMiddleware:
             await asyncio.wait_for(lifespan.answered.wait(), self._lifespan_timeout)
         except asyncio.TimeoutError:
             lifespan.timed_out = True
-            _logger.warning(
+            _log().warning(
                 "the ASGI app did not answer lifespan startup within %s s; "
                 "serving it without waiting",
                 self._lifespan_timeout,
@@ -458,7 +466,7 @@ class AsgiMiddleware:
             done = asyncio.run_coroutine_threadsafe(self._shutdown(lifespan), lifespan.loop)
             await asyncio.wrap_future(done)
         else:
-            _logger.warning(
+            _log().warning(
                 "cannot run ASGI lifespan shutdown: its event loop is not running; "
                 "call notify_shutdown() on that loop"
             )
@@ -473,7 +481,7 @@ class AsgiMiddleware:
         try:
             await asyncio.wait_for(lifespan.stopped.wait(), self._lifespan_timeout)
         except asyncio.TimeoutError:
-            _logger.warning(
+            _log().warning(
                 "the ASGI app did not finish lifespan shutdown within %s s",
                 self._lifespan_timeout,
             )

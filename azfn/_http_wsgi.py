@@ -26,7 +26,6 @@ iterable is closed as PEP 3333 asks, and the ``write()`` callable works.
 from __future__ import annotations
 
 import io
-import logging
 import re
 import typing
 from typing import TYPE_CHECKING
@@ -34,6 +33,9 @@ from typing import Protocol
 from typing import TypeAlias
 
 from azfn.http import HttpResponse
+
+if TYPE_CHECKING:
+    import logging
 
 if TYPE_CHECKING:
     import types
@@ -53,7 +55,13 @@ __all__ = [
     "wsgi_environ",
 ]
 
-_logger = logging.getLogger("azfn.wsgi")
+
+
+def _log() -> logging.Logger:
+    # logging is imported on first use only: it is heavy for `import azfn`.
+    import logging
+
+    return logging.getLogger("azfn.wsgi")
 
 #: The ``exc_info`` a WSGI app may pass to ``start_response``.
 ExcInfo: TypeAlias = (
@@ -117,7 +125,7 @@ def server_port(parts: urllib.parse.SplitResult, forwarded_port: str | None) -> 
             match = _LEADING_DIGITS.match(part)
             if match:
                 return int(match.group(1))
-        _logger.warning("ignoring invalid X-Forwarded-Port header %r", forwarded_port)
+        _log().warning("ignoring invalid X-Forwarded-Port header %r", forwarded_port)
     try:
         port = parts.port
     except ValueError:
@@ -225,7 +233,7 @@ class _ErrorStream(io.TextIOBase):
         text = "".join(self._parts).rstrip("\r\n")
         self._parts.clear()
         if text.strip():
-            _logger.error("WSGI app error stream: %s", text)
+            _log().error("WSGI app error stream: %s", text)
 
 
 class _Response:
@@ -268,7 +276,7 @@ class _Response:
                 "the WSGI app returned without calling start_response(): it gave no status"
             )
         code = status.split(None, 1)[0] if status.strip() else ""
-        if not (len(code) == 3 and code.isdigit()):  # noqa: PLR2004  # three digits
+        if not (len(code) == 3 and code.isdigit()):  # three digits
             raise ValueError(
                 f"the WSGI app gave the invalid status {status!r}; a WSGI status "
                 "is a three-digit code and a reason, such as '200 OK'"

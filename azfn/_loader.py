@@ -19,12 +19,16 @@ import re
 import sys
 import traceback
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
-from azfn._app.decorators import DecoratorApi
 from azfn._app.register import Blueprint
 from azfn._app.register import FunctionRegister
 from azfn.errors import AzfnError
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from azfn._app.decorators import DecoratorApi
 
 __all__ = ["AppLoadError", "LoadedApp", "load_app"]
 
@@ -141,7 +145,7 @@ def _find_app(module: ModuleType, script: str) -> tuple[FunctionRegister, tuple[
 
 
 def _unregistered(module: ModuleType, app: FunctionRegister) -> list[str]:
-    registered = {id(bp) for bp in app._blueprints}  # noqa: SLF001  # same package
+    registered = {id(bp) for bp in app._blueprints}  # same package
     warnings: list[str] = []
     for name, value in vars(module).items():
         if (
@@ -157,7 +161,7 @@ def _unregistered(module: ModuleType, app: FunctionRegister) -> list[str]:
 
 
 def _has_functions(container: DecoratorApi) -> bool:
-    return bool(container._function_builders)  # noqa: SLF001
+    return bool(container._function_builders)
 
 
 def _describe_import_error(path: Path, exc: BaseException) -> str:

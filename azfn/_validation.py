@@ -18,15 +18,18 @@ from __future__ import annotations
 import re
 import typing
 from types import FunctionType
-from collections.abc import Callable
-from collections.abc import Iterable
-from collections.abc import Mapping
-from collections.abc import Sequence
 
-from azfn.bindings._base import Binding
 from azfn.enums import BindingDirection
 from azfn.errors import Problem
-from azfn.settings import Setting
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+    from collections.abc import Iterable
+    from collections.abc import Mapping
+    from collections.abc import Sequence
+
+    from azfn.bindings._base import Binding
+    from azfn.settings import Setting
 
 __all__ = ["HttpRoute", "app_problems", "function_problems"]
 
@@ -92,7 +95,7 @@ def _check_trigger(bindings: Sequence[Binding], add: Callable[..., None]) -> Non
 def _check_bindings(bindings: Sequence[Binding], add: Callable[..., None]) -> None:
     seen: dict[str, str] = {}
     for binding in bindings:
-        label = typing.cast(object, binding.name)  # untyped callers may pass anything
+        label = typing.cast("object", binding.name)  # untyped callers may pass anything
         for message in binding.problems():
             add(f"binding {label!r} ({binding.type}): {message}", str(label))
         if not isinstance(label, str) or not (label == _RETURN or _BINDING_NAME.match(label)):
@@ -163,7 +166,7 @@ def _annotations(func: Callable[..., object], add: Callable[..., None]) -> dict[
     try:
         # What the worker does; an unresolvable annotation fails the load.
         return dict(typing.get_type_hints(func))
-    except Exception as exc:  # noqa: BLE001  # any error here is the user's annotation
+    except Exception as exc:  # any error here is the user's annotation  # noqa: BLE001  # any error here is the user's annotation
         add(
             f"its type annotations cannot be resolved ({type(exc).__name__}: "
             f"{exc}); the worker resolves them with typing.get_type_hints, so "
@@ -179,6 +182,9 @@ def _check_signature(
     if names is None:
         add("the function's signature cannot be read, so its bindings cannot be matched")
         return
+    for trigger in bindings:
+        if trigger.is_trigger():
+            names = trigger.worker_parameters(names)
     by_name = {b.name: b for b in bindings if b.name != _RETURN}
     annotations = _annotations(func, add) if _is_annotated(func) else {}
     if "context" in names and "context" not in by_name:

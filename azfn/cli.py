@@ -14,17 +14,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import TextIO
 
-from azfn._function import Function
 from azfn._loader import AppLoadError
 from azfn._loader import LoadedApp
 from azfn._loader import load_app
-from azfn.bindings._base import JSONValue
 from azfn.errors import FunctionLoadError
 from azfn.errors import Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from azfn._function import Function
+    from azfn.bindings._base import JSONValue
 
 __all__ = ["main"]
 
@@ -122,7 +126,11 @@ def _describe_trigger(function: Function[..., object], prefix: str) -> str:
 
 def _print_table(functions: Sequence[Function[..., object]], prefix: str, out: TextIO) -> None:
     rows = [
-        (f.get_function_name(), str(getattr(f.get_trigger(), "type", "")), _describe_trigger(f, prefix))
+        (
+            f.get_function_name(),
+            str(getattr(f.get_trigger(), "type", "")),
+            _describe_trigger(f, prefix),
+        )
         for f in sorted(functions, key=lambda f: f.get_function_name().lower())
     ]
     if not rows:

@@ -125,7 +125,7 @@ class McpPropertyType(str, StringifyEnum):
     """JSON type of an MCP tool property."""
 
     INTEGER = "integer"
-    FLOAT = "number"
+    FLOAT = "float"
     STRING = "string"
     BOOLEAN = "boolean"
     OBJECT = "object"

@@ -154,7 +154,7 @@ class KafkaEvent:
 
     def __repr__(self) -> str:
         body = repr(self._body)
-        if len(body) > 60:  # noqa: PLR2004
+        if len(body) > 60:
             body = body[:57] + "..."
         parts = [f"body={body}"]
         for name in ("topic", "partition", "offset", "key", "timestamp"):

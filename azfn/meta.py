@@ -21,9 +21,11 @@ import datetime
 import json
 import re
 import typing
-from collections.abc import Iterable
-from collections.abc import Mapping
 from typing import ClassVar
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
+    from collections.abc import Mapping
 
 __all__ = [
     "Datum",
@@ -46,7 +48,7 @@ class Datum:
 
     __slots__ = ("type", "value")
 
-    def __init__(self, value: object, type: str | None) -> None:  # noqa: A002  # the reference's name
+    def __init__(self, value: object, type: str | None) -> None:  # the reference's name
         self.value = value
         self.type = type
 
@@ -76,7 +78,7 @@ class Datum:
 
     def __repr__(self) -> str:
         text = repr(self.value)
-        if len(text) > 40:  # noqa: PLR2004
+        if len(text) > 40:
             text = text[:37] + "..."
         return f"<Datum {self.type} {text}>"
 
@@ -122,7 +124,11 @@ class _Converter:
     _trigger: ClassVar[bool] = False
 
     def __init_subclass__(
-        cls, *, binding: str | tuple[str, ...] | None = None, trigger: bool = False, **kwargs: object
+        cls,
+        *,
+        binding: str | tuple[str, ...] | None = None,
+        trigger: bool = False,
+        **kwargs: object,
     ) -> None:
         super().__init_subclass__(**kwargs)
         if binding is None:

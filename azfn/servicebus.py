@@ -87,7 +87,7 @@ class _Property(Generic[_V]):
         if instance is None:
             return self
         # The descriptor is part of ServiceBusMessage: _values is its own store.
-        value = instance._values[self._name]  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]
+        value = instance._values[self._name]  # pyright: ignore[reportPrivateUsage]
         return typing.cast("_V", value)
 
     def __set__(self, instance: ServiceBusMessage, value: Never) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Mapping
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["FunctionName", "RetryPolicy", "Setting"]
 
@@ -63,7 +65,7 @@ class FunctionName(Setting):
 
     def problems(self) -> list[str]:
         """Return a problem when the name is not a string."""
-        name = typing.cast(object, self.function_name)  # untyped callers may pass anything
+        name = typing.cast("object", self.function_name)  # untyped callers may pass anything
         if not isinstance(name, str):
             return [f"function_name must be a string, got {name!r}"]
         return []
@@ -71,7 +73,7 @@ class FunctionName(Setting):
 
 def _interval_problem(name: str, value: object) -> str | None:
     match = _INTERVAL.match(value) if isinstance(value, str) else None
-    if match is None or int(match[1]) > 23 or int(match[2]) > 59 or int(match[3]) > 59:  # noqa: PLR2004
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59 or int(match[3]) > 59:
         return (
             f"retry {name} {value!r} is not an HH:MM:SS interval with hours up "
             "to 23 (the worker parses it with strptime('%H:%M:%S')); "

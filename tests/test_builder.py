@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 
 import azfn as func
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def test_decorated_function_keeps_identity(app: func.FunctionApp) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import textwrap
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from azfn.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 APP = """
 import azfn as func

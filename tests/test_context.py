@@ -187,7 +187,7 @@ def test_annotation_helpers() -> None:
     assert not md.is_class_annotation(list[int], (list,))
     assert not md.is_class_annotation(typing.Optional[str], (str,))  # noqa: UP045  # the old form
     assert md.is_iterable_annotation(list[str], (str,))
-    assert md.is_iterable_annotation(typing.List[str], (str,))  # noqa: UP006  # the old form
+    assert md.is_iterable_annotation(list[str], (str,))  # the old form
     assert not md.is_iterable_annotation(list[int], (str,))
     assert not md.is_iterable_annotation(dict[str, str], (str,))
     assert not md.is_iterable_annotation(str, (str,))

@@ -214,7 +214,7 @@ def test_annotation_checks_and_registry() -> None:
 def test_docs_style_event_grid_function() -> None:
     """The docs' function: build the event, call, check the output event."""
 
-    def main(event: EventGridEvent, outputEvent: Out[EventGridOutputEvent]) -> None:  # noqa: N803
+    def main(event: EventGridEvent, outputEvent: Out[EventGridOutputEvent]) -> None:
         outputEvent.set(
             EventGridOutputEvent(
                 id="out-" + event.id,

@@ -166,7 +166,7 @@ class MiniStarlette:
         try:
             for hook in self.on_startup:
                 await hook(state)
-        except Exception as exc:  # noqa: BLE001  # reported to the server
+        except Exception as exc:  # reported to the server
             await send({"type": "lifespan.startup.failed", "message": str(exc)})
             return
         self.events.append("startup")

@@ -60,7 +60,7 @@ class MiniFlask:
         else:
             try:
                 response = handler(request)
-            except Exception:  # noqa: BLE001  # Flask turns errors into a 500 page
+            except Exception:  # Flask turns errors into a 500 page
                 response = Response("internal server error", status=500)
         return response(environ, start_response)
 

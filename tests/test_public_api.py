@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import __future__
 import importlib
 import types
 
@@ -43,7 +44,8 @@ def test_all_is_sorted_and_complete() -> None:
     public = {
         name
         for name, value in vars(azfn).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+        if not name.startswith("_")
+        and not isinstance(value, (types.ModuleType, __future__._Feature))
     }
     assert azfn.__all__ == sorted(azfn.__all__)
     assert set(azfn.__all__) == public

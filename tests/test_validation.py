@@ -107,7 +107,7 @@ def test_duplicate_binding_names(app: func.FunctionApp) -> None:
 
     @app.queue_trigger(arg_name="msg", queue_name="q", connection="c")
     @app.queue_output(arg_name="Msg", queue_name="o", connection="c")
-    def hello(msg: object, Msg: Out[str]) -> None: ...  # noqa: N803
+    def hello(msg: object, Msg: Out[str]) -> None: ...
 
     assert "Multiple bindings with name 'msg' discovered" in _only(app)
 
@@ -126,7 +126,7 @@ def test_parameter_without_binding(app: func.FunctionApp) -> None:
     """Extra Python parameters are named, with the fix (§A2.1 step 4; W#1866)."""
 
     @app.route(route="items/{id}")
-    def hello(req: object, id: str) -> None: ...  # noqa: A002
+    def hello(req: object, id: str) -> None: ...
 
     message = _only(app)
     assert "declared in Python but not in function.json: {'id'}" in message

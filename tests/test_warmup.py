@@ -49,7 +49,7 @@ def test_docs_style_warmup_function() -> None:
     """The docs' warm-up function can be called with a built WarmUpContext."""
     calls: list[str] = []
 
-    def warmup(warmupContext: WarmUpContext) -> None:  # noqa: N803  # the docs' name
+    def warmup(warmupContext: WarmUpContext) -> None:  # the docs' name
         calls.append("warm")
 
     warmup(WarmUpContext())

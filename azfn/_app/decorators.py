@@ -16,11 +16,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from typing import Any
 from typing import Generic
-from typing import Protocol
-from typing import overload
-
 from typing import ParamSpec
+from typing import Protocol
 from typing import TypeVar
+from typing import overload
 
 from azfn._builder import FunctionBuilder
 from azfn._function import SCRIPT_FILE_NAME
@@ -65,8 +64,8 @@ class DecoratorApi:
         """Return the builder recording *func*, creating it on first use."""
         if isinstance(func, FunctionBuilder):
             builder = typing.cast("FunctionBuilder[P, R]", func)
-            if builder._owner is not self:  # noqa: SLF001  # same package
-                owner = builder._owner._describe() if builder._owner else "nothing"  # noqa: SLF001
+            if builder._owner is not self:  # same package
+                owner = builder._owner._describe() if builder._owner else "nothing"
                 raise RegistrationError(
                     f"function {builder.function_name!r} is declared on {owner}, "
                     f"so decorators of {self._describe()} cannot be added to it: "
@@ -81,10 +80,10 @@ class DecoratorApi:
             )
         builder = FunctionBuilder(func, self)
         inner = _inner_builder(func)
-        if inner is not None and inner._owner is self:  # noqa: SLF001
+        if inner is not None and inner._owner is self:
             # A user decorator (functools.wraps style) sits between two of
             # ours: the outer callable is what runs, with the inner record.
-            builder._adopt(inner)  # noqa: SLF001
+            builder._adopt(inner)
             self._function_builders.remove(inner)
         self._function_builders.append(builder)
         return builder
@@ -123,7 +122,7 @@ class DecoratorApi:
 
 def _inner_builder(func: object) -> FunctionBuilder[..., Any] | None:
     seen = 0
-    while seen < 100:  # noqa: PLR2004  # a wrapper chain this long is a loop
+    while seen < 100:  # a wrapper chain this long is a loop
         func = getattr(func, "__wrapped__", None)
         if func is None:
             return None
@@ -133,7 +132,7 @@ def _inner_builder(func: object) -> FunctionBuilder[..., Any] | None:
     return None
 
 
-class binding_method(Generic[BP]):  # noqa: N801  # used like a decorator
+class binding_method(Generic[BP]):  # used like a decorator  # noqa: N801  # used like a decorator
     """A decorator method made from a binding declaration.
 
     ``queue_trigger = binding_method(QueueTrigger)`` gives apps a method with
@@ -169,4 +168,4 @@ class binding_method(Generic[BP]):  # noqa: N801  # used like a decorator
         except TypeError as exc:
             message = str(exc).replace(f"{self._binding.__name__}.__init__()", f"{self._name}()")
             raise TypeError(message) from None
-        return app._binding_decorator(binding)  # noqa: SLF001
+        return app._binding_decorator(binding)

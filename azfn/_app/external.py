@@ -14,8 +14,8 @@ lifespan support is served without it), and requests run concurrently.
 from __future__ import annotations
 
 import abc
-import logging
 import typing
+from typing import TYPE_CHECKING
 
 from azfn._app.bindings import BindingApi
 from azfn._app.register import FunctionRegister
@@ -29,6 +29,9 @@ from azfn.enums import AuthLevel
 from azfn.http import HttpRequest  # noqa: TC001  # read by get_type_hints at indexing
 from azfn.http import HttpResponse  # noqa: TC001  # read by get_type_hints at indexing
 
+if TYPE_CHECKING:
+    import logging
+
 if typing.TYPE_CHECKING:
     from azfn._http_asgi import AsgiApp
     from azfn._http_wsgi import WsgiApp
@@ -40,7 +43,13 @@ __all__ = [
     "WsgiFunctionApp",
 ]
 
-_logger = logging.getLogger("azfn.asgi")
+
+
+def _log() -> logging.Logger:
+    # logging is imported on first use only: it is heavy for `import azfn`.
+    import logging
+
+    return logging.getLogger("azfn.asgi")
 
 #: The name of the catch-all function when none is given.
 DEFAULT_FUNCTION_NAME = "http_app_func"
@@ -154,8 +163,8 @@ class AsgiFunctionApp(ExternalHttpFunctionApp):
         try:
             if getattr(self, "startup_task_done", False):
                 self.middleware.notify_shutdown_nowait()
-        except Exception:  # never raise from a finalizer
-            _logger.debug("ASGI shutdown from __del__ failed", exc_info=True)
+        except Exception:  # noqa: BLE001  # never raise from a finalizer
+            _log().debug("ASGI shutdown from __del__ failed", exc_info=True)
 
 
 class WsgiFunctionApp(ExternalHttpFunctionApp):

@@ -12,22 +12,25 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Callable
-from collections.abc import Sequence
 from typing import Any
 
 from azfn._app.bindings import BindingApi
 from azfn._app.decorators import DecoratorApi
 from azfn._app.settings import SettingsApi
 from azfn._app.triggers import TriggerApi
-from azfn._builder import FunctionBuilder
-from azfn._function import Function
 from azfn._validation import HttpRoute
 from azfn._validation import app_problems
 from azfn.enums import AuthLevel
 from azfn.errors import FunctionLoadError
 from azfn.errors import Problem
 from azfn.errors import RegistrationError
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+    from collections.abc import Sequence
+
+    from azfn._builder import FunctionBuilder
+    from azfn._function import Function
 
 __all__ = ["Blueprint", "FunctionApp", "FunctionRegister"]
 
@@ -61,7 +64,7 @@ class FunctionRegister(DecoratorApi):
     def _builders(self) -> list[tuple[FunctionBuilder[..., Any], DecoratorApi]]:
         pairs = [(b, typing.cast("DecoratorApi", self)) for b in self._function_builders]
         for blueprint in self._blueprints:
-            pairs += [(b, blueprint) for b in blueprint._function_builders]  # noqa: SLF001
+            pairs += [(b, blueprint) for b in blueprint._function_builders]
         return pairs
 
     def _index(self) -> tuple[list[Function[..., object]], list[Problem]]:
@@ -111,7 +114,10 @@ class FunctionRegister(DecoratorApi):
         Raises:
             FunctionLoadError: two functions share a name.
         """
-        names = [(f.get_function_name(), functools.partial(repr, f.get_user_function())) for f in functions]
+        names = [
+            (f.get_function_name(), functools.partial(repr, f.get_user_function()))
+            for f in functions
+        ]
         problems = app_problems(names, [])
         if problems:
             raise FunctionLoadError(problems)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from azfn._app.decorators import Decorator
 from azfn._app.decorators import DecoratorApi
 from azfn.settings import RetryPolicy
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["SettingsApi"]
 

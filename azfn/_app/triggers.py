@@ -8,7 +8,6 @@ integration azfn does not have yet (the Durable Functions triggers).
 
 from __future__ import annotations
 
-import inspect
 from typing import TYPE_CHECKING
 from typing import Any
 
@@ -45,6 +44,7 @@ from azfn.bindings.warmup import WarmUpTrigger
 from azfn.errors import IntegrationUnavailableError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from collections.abc import Iterable
     from collections.abc import Mapping
 
@@ -81,10 +81,17 @@ def _merge(
     return merged
 
 
+def _unwrap(func: Callable[..., object]) -> Callable[..., object]:
+    import inspect  # only for MCP tools: a heavy module at import time
+
+    unwrapped: Callable[..., object] = inspect.unwrap(func)
+    return unwrapped
+
+
 class TriggerApi(DecoratorApi):
     """Decorators that declare a function's trigger."""
 
-    def route(  # noqa: PLR0917  # the reference's signature: positional use works
+    def route(  # the reference's signature: positional use works
         self,
         route: str | None = None,
         trigger_arg_name: str = "req",
@@ -171,7 +178,7 @@ class TriggerApi(DecoratorApi):
                 return self._names_beside(trigger)
 
             trigger = MCPToolTrigger.for_function(
-                inspect.unwrap(builder),
+                _unwrap(builder),
                 bound_names,
                 metadata=metadata,
                 use_result_schema=use_result_schema,
@@ -187,7 +194,7 @@ class TriggerApi(DecoratorApi):
         ours moves the record to a new builder.
         """
         for builder in self._function_builders:
-            bindings = builder._bindings  # noqa: SLF001  # pyright: ignore[reportPrivateUsage]  # same package
+            bindings = builder._bindings  # same package
             if any(b is binding for b in bindings):
                 return [b.name for b in bindings if b is not binding]
         return []
@@ -212,7 +219,7 @@ class TriggerApi(DecoratorApi):
         # above mcp_tool).
 
         def change(builder: FunctionBuilder[..., Any]) -> None:
-            func = inspect.unwrap(builder)
+            func = _unwrap(builder)
             try:
                 declare_property(func, arg_name, prop)
             except (AttributeError, TypeError):

@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 JSONValue: typing.TypeAlias = (
-    "str | int | float | bool | None | list[JSONValue] | dict[str, JSONValue]"
+    "str | int | float | bool | list[JSONValue] | dict[str, JSONValue] | None"
 )
 
 _SCALARS = frozenset({str, int, float, bool})
@@ -218,6 +218,14 @@ class Binding:
     def is_trigger(self) -> bool:
         """Return whether this binding starts the function."""
         return False
+
+    def worker_parameters(self, parameters: list[str]) -> list[str]:
+        """Return the parameters the worker sees, given the function's.
+
+        The same list, except for bindings whose decorator wraps the
+        function (an MCP tool takes its arguments from the trigger's JSON).
+        """
+        return parameters
     #: Field names in metadata order, for the few bindings whose reference
     #: metadata order is not their parameter order (empty: parameter order).
     json_order: ClassVar[tuple[str, ...]] = ()
@@ -258,7 +266,7 @@ class Binding:
                 f"{cls_name}() takes {len(plan.fields)} positional arguments "
                 f"but {len(args)} were given"
             )
-        values = dict(zip((f.name for f in plan.fields), args))
+        values = dict(zip((f.name for f in plan.fields), args, strict=False))
         for key, value in kwargs.items():
             if key not in plan.field_names:
                 raise TypeError(f"{cls_name}() got an unexpected keyword argument {key!r}")

@@ -11,9 +11,7 @@ declared by then.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
-import inspect
 import json
 import types
 import typing
@@ -21,15 +19,17 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from typing import ClassVar
-
-from typing_extensions import Self
-from typing_extensions import TypeVar
+from typing import TypeVar
 
 from azfn.bindings._base import JSONValue
 from azfn.bindings._base import Trigger
 from azfn.enums import DataType
 from azfn.enums import McpPropertyType
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "MCPPromptTrigger",
@@ -42,6 +42,13 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+
+def _inspect() -> types.ModuleType:
+    # Imported when an MCP tool is declared, not with azfn: it is heavy.
+    import inspect
+
+    return inspect
 
 #: The attribute of the user's function holding its ``mcp_tool_property``
 #: declarations (the reference's name), by parameter name.
@@ -59,13 +66,30 @@ _UNIONS: tuple[object, ...] = (typing.Union, types.UnionType)
 _NONE = type(None)
 
 
-@dataclasses.dataclass
 class PromptArgument:
     """One argument of an MCP prompt (see ``@app.mcp_prompt_trigger``)."""
 
-    name: str
-    description: str | None = None
-    required: bool = False
+    # A plain class, not a dataclass: dataclasses cost milliseconds at import.
+    __slots__ = ("description", "name", "required")
+
+    def __init__(self, name: str, description: str | None = None, required: bool = False) -> None:
+        self.name = name
+        self.description = description
+        self.required = required
+
+    def __repr__(self) -> str:
+        return (
+            f"PromptArgument(name={self.name!r}, description={self.description!r}, "
+            f"required={self.required!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PromptArgument):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.description, self.required))
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the argument as the host reads it (``None`` kept)."""
@@ -82,8 +106,7 @@ def mcp_content(cls: type[T]) -> type[T]:
     return cls
 
 
-@dataclasses.dataclass(frozen=True)
-class ToolProperty:
+class ToolProperty(typing.NamedTuple):
     """What ``@app.mcp_tool_property`` says about one tool parameter.
 
     ``None`` leaves the inferred value; ``is_required`` and ``as_array``
@@ -172,7 +195,7 @@ def _is_tool_context(hint: object) -> bool:
 def _hints(func: Callable[..., object]) -> dict[str, object]:
     try:
         return dict(typing.get_type_hints(func))
-    except Exception:  # noqa: BLE001  # unresolvable: validation reports it; use the raw ones
+    except Exception:  # unresolvable: validation reports it; use the raw ones  # noqa: BLE001  # unresolvable: validation reports it; use the raw ones
         return dict(getattr(func, "__annotations__", None) or {})
 
 
@@ -189,7 +212,7 @@ def infer_properties(
     skipped = set(skip)
     hints = _hints(func)
     properties: list[dict[str, JSONValue]] = []
-    for param in inspect.signature(func).parameters.values():
+    for param in _inspect().signature(func).parameters.values():
         hint = hints.get(param.name, str)
         if param.name in skipped or _is_tool_context(hint):
             continue
@@ -205,7 +228,7 @@ def infer_properties(
             "propertyType": hint.value if isinstance(hint, McpPropertyType) else _type_name(item),
             "description": "",
             "isArray": as_array,
-            "isRequired": param.default is inspect.Parameter.empty and not _is_optional(hint),
+            "isRequired": param.default is _inspect().Parameter.empty and not _is_optional(hint),
         }
         prop = declared.get(param.name)
         if prop is not None:
@@ -258,7 +281,7 @@ class McpToolSource:
     def problems(self) -> list[str]:
         """Return property declarations that cannot apply."""
         try:
-            params = inspect.signature(self.function).parameters
+            params = _inspect().signature(self.function).parameters
         except (TypeError, ValueError):
             return ["the tool function's signature cannot be read"]
         problems: list[str] = []
@@ -313,7 +336,7 @@ class MCPToolTrigger(Trigger):
             str(getattr(func, "__name__", type(func).__name__)),
             # Fix: the reference used textwrap.dedent, which keeps the
             # indentation of every line but the first.
-            inspect.cleandoc(doc) if doc else "",
+            _inspect().cleandoc(doc) if doc else "",
             None,
             None,
             metadata,
@@ -321,6 +344,17 @@ class MCPToolTrigger(Trigger):
         )
         object.__setattr__(trigger, "_tool", McpToolSource(func, bound_names))
         return trigger
+
+    def worker_parameters(self, parameters: list[str]) -> list[str]:
+        """Return the wrapper's parameters: the other bindings and ``context``.
+
+        The worker calls a wrapper that reads the tool's arguments from the
+        trigger's JSON and passes the other bindings through.
+        """
+        if self._tool is None:
+            return parameters
+        bound = set(self._tool._bound_names())
+        return [p for p in parameters if p in bound] + [self.arg_name]
 
     @property
     def tool(self) -> McpToolSource | None:

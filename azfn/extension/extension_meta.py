@@ -24,16 +24,18 @@ from __future__ import annotations
 import abc
 import json
 import typing
+from typing import TYPE_CHECKING
 from typing import ClassVar
-
-from typing_extensions import Self
-from typing_extensions import TypeVar
+from typing import TypeVar
 
 from azfn.extension.app_extension_hooks import AppExtensionHooks
 from azfn.extension.extension_hook_meta import ExtensionHookMeta
 from azfn.extension.extension_scope import ExtensionScope
 from azfn.extension.func_extension_hooks import FuncExtensionHooks
 from azfn.extension.function_extension_exception import FunctionExtensionException
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 if typing.TYPE_CHECKING:
     import types

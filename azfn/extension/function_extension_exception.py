@@ -8,7 +8,7 @@ from azfn.errors import AzfnError
 __all__ = ["FunctionExtensionException"]
 
 
-class FunctionExtensionException(AzfnError):  # noqa: N818  # the reference's name
+class FunctionExtensionException(AzfnError):  # the reference's name  # noqa: N818  # the reference's name
     """A worker extension cannot be created or registered.
 
     Raised when an application extension is instantiated, when a function

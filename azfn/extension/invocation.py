@@ -24,14 +24,15 @@ By default the hooks come from :class:`~azfn.extension.ExtensionMeta` for
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 from typing import NamedTuple
 from typing import Protocol
-
-from typing_extensions import TypeVar
+from typing import TypeVar
 
 from azfn.extension.extension_meta import ExtensionMeta
+
+if TYPE_CHECKING:
+    import logging
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
@@ -87,6 +88,8 @@ class InvocationHooks(NamedTuple):
 
 
 def _logger_for(ext_name: str) -> logging.Logger:
+    import logging  # on first use only: heavy for `import azfn`
+
     return logging.getLogger(f"{HOOK_LOGGER_PREFIX}.{ext_name}")
 
 

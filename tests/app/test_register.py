@@ -179,5 +179,5 @@ def test_validate_reports_every_problem_without_raising(app: func.FunctionApp) -
 
 def test_durable_decorators_say_the_integration_is_missing(app: func.FunctionApp) -> None:
     """Durable decorators raise a clear IntegrationUnavailableError."""
-    with pytest.raises(IntegrationUnavailableError, match="[Dd]urable"):
+    with pytest.raises(IntegrationUnavailableError, match=r"[Dd]urable"):
         app.orchestration_trigger(context_name="context")

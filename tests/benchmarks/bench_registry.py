@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import types
+from typing import TYPE_CHECKING
 
 from _harness import Benchmark
+
+if TYPE_CHECKING:
+    import types
 
 FUNCTIONS = 1000
 

@@ -120,7 +120,7 @@ def run(root: str, source: str) -> tuple[list[str], str | None]:
     exec(compile(source, f"<golden {root}>", "exec", dont_inherit=True), ns)
     try:
         (function,) = ns["app"].get_functions()
-    except Exception:  # noqa: BLE001
+    except Exception:
         return list(ns["f"]._function.get_raw_bindings()), None
     return list(function.get_raw_bindings()), function.get_function_json()
 
@@ -151,7 +151,7 @@ def describe(root: str, case: Case) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": case.id, "source": source, "build": case.build}
     try:
         raw, function_json = run(root, source)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         reference: dict[str, Any] = {"error": f"{type(exc).__name__}: {exc}"}
         raw, function_json = [], None
     else:

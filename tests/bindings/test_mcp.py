@@ -43,7 +43,7 @@ def test_tool_reads_name_docstring_and_parameters() -> None:
     app = func.FunctionApp()
 
     @app.mcp_tool()
-    def add(a: int, b: float = 1.0, tags: Optional[list[str]] = None) -> str:  # noqa: UP045  # typing.Optional on purpose
+    def add(a: int, b: float = 1.0, tags: list[str] | None = None) -> str:  # typing.Optional on purpose
         """Add numbers.
 
         Returns the sum.
@@ -90,8 +90,8 @@ def test_tool_property_works_above_or_below(above: bool) -> None:
     }
 
 
-def test_property_type_may_be_a_string_and_float_is_number() -> None:
-    """A property type string is parsed; FLOAT is JSON Schema's "number"."""
+def test_property_type_may_be_a_string() -> None:
+    """A property type string is parsed; FLOAT sends "float", as the reference does."""
     app = func.FunctionApp()
 
     @app.mcp_tool_property("x", property_type="FLOAT")
@@ -101,7 +101,7 @@ def test_property_type_may_be_a_string_and_float_is_number() -> None:
         return ""
 
     props = _properties(tool)
-    assert props["x"]["propertyType"] == "number"
+    assert props["x"]["propertyType"] == "float"
     assert (props["y"]["propertyType"], props["y"]["isRequired"]) == ("boolean", False)
 
 

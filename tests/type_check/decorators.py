@@ -6,13 +6,16 @@ pins an error that must keep being reported: both checkers flag unused ones.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from collections.abc import Coroutine
+from typing import TYPE_CHECKING
 from typing import Any
 
 from typing_extensions import assert_type
 
 import azfn as func
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from collections.abc import Coroutine
 
 app = func.FunctionApp(http_auth_level=func.AuthLevel.ANONYMOUS)
 bp = func.Blueprint()

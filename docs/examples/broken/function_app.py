@@ -12,7 +12,7 @@ app = func.FunctionApp()
 
 # The route parameter is not a binding: it arrives in req.route_params.
 @app.route(route="items/{id}")
-def get_item(req: func.HttpRequest, id: str) -> func.HttpResponse:  # noqa: A002
+def get_item(req: func.HttpRequest, id: str) -> func.HttpResponse:
     return func.HttpResponse(id)
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import logging
 
-import azfn as func
 from greetings import bp
+
+import azfn as func
 
 app = func.FunctionApp(http_auth_level=func.AuthLevel.ANONYMOUS)
 app.register_functions(bp)
