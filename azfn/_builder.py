@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from types import FunctionType
 from typing import TYPE_CHECKING
 from typing import Generic
 from typing import ParamSpec
@@ -53,13 +54,28 @@ class FunctionBuilder(Generic[P, R]):
         # Not functools' default __dict__ update: a user decorator made with
         # functools.wraps around another builder carries that builder's
         # private record, which must not become ours.
-        functools.update_wrapper(self, func, updated=())
+        state = vars(self)
+        if type(func) is FunctionType:
+            # The common case, without functools.update_wrapper's getattr calls.
+            state.update(
+                __module__=func.__module__,
+                __name__=func.__name__,
+                __qualname__=func.__qualname__,
+                __doc__=func.__doc__,
+                __annotations__=func.__annotations__,
+                __code__=func.__code__,
+                __defaults__=func.__defaults__,
+                __kwdefaults__=func.__kwdefaults__,
+            )
+        else:
+            functools.update_wrapper(self, func, updated=())
+            for name in _FUNCTION_LIKE:
+                if hasattr(func, name):
+                    state[name] = getattr(func, name)
+        state["__wrapped__"] = func
         for name, value in getattr(func, "__dict__", {}).items():
             if not name.startswith("_"):
-                setattr(self, name, value)
-        for name in _FUNCTION_LIKE:
-            if hasattr(func, name):
-                setattr(self, name, getattr(func, name))
+                state[name] = value
         if sys.version_info >= (3, 12):
             import inspect  # not at import time: it is a heavy module
 

@@ -28,7 +28,6 @@ Nothing here imports :mod:`asyncio` until a request or lifespan event runs.
 from __future__ import annotations
 
 import typing
-import urllib.parse
 import warnings
 from typing import TYPE_CHECKING
 from typing import TypeAlias
@@ -64,6 +63,12 @@ __all__ = [
     "asgi_scope",
 ]
 
+
+
+def _unquote(path: str) -> str:
+    from urllib.parse import unquote  # on first request: heavy for `import azfn`
+
+    return unquote(path)
 
 
 def _log() -> logging.Logger:
@@ -129,7 +134,7 @@ def asgi_scope(
         "http_version": "1.1",
         "method": req.method,
         "scheme": parts.scheme or "http",
-        "path": urllib.parse.unquote(parts.path),
+        "path": _unquote(parts.path),
         "raw_path": parts.path.encode("utf-8"),
         "query_string": parts.query.encode("utf-8"),
         "root_path": "",

@@ -493,7 +493,9 @@ def normalize_route(route: str) -> str:
     return route.strip("/").lower()
 
 
-_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_.\-~]+|\{[A-Za-z_][A-Za-z0-9_]*\}")
+_PLAIN_SEGMENT = r"(?:[A-Za-z0-9_.\-~]+|\{[A-Za-z_][A-Za-z0-9_]*\})"
+_PLAIN_ROUTE = re.compile(rf"/*{_PLAIN_SEGMENT}(?:/{_PLAIN_SEGMENT})*/*")
+_PLAIN_NAME = re.compile(r"\{([A-Za-z0-9_]+)\}")
 
 
 def _is_plain(route: str) -> bool:
@@ -502,16 +504,12 @@ def _is_plain(route: str) -> bool:
     Most routes are like this; checking them this way is much cheaper than
     parsing, which matters when an app with many functions is indexed.
     """
-    names: set[str] = set()
-    for segment in route.strip("/").split("/"):
-        if not _PLAIN_SEGMENT.fullmatch(segment):
-            return False
-        if segment.startswith("{"):
-            name = segment[1:-1].lower()
-            if name in names:
-                return False
-            names.add(name)
-    return True
+    if not _PLAIN_ROUTE.fullmatch(route):
+        return False
+    if route.count("{") < 2:
+        return True
+    names = [n.lower() for n in _PLAIN_NAME.findall(route)]
+    return len(names) == len(set(names))
 
 
 def route_problems(route: str) -> list[str]:
@@ -526,9 +524,10 @@ def route_problems(route: str) -> list[str]:
             RouteTemplate.parse(route)
         except RouteTemplateError as exc:
             problems = list(exc.problems)
+    normalized = normalize_route(route)
     for prefix in RESERVED_PREFIXES:
         # A plain prefix test, as in the host: "administrator/x" is refused too.
-        if normalize_route(route).startswith(prefix):
+        if normalized.startswith(prefix):
             problem = (
                 f"starts with {prefix!r}, which conflicts with the host's built-in routes "
                 "(host: 'The specified route conflicts with one or more built in routes.')"

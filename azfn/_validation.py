@@ -38,6 +38,8 @@ _FUNCTION_NAME = re.compile(r"[a-z][a-z0-9_\-]{0,127}\Z", re.IGNORECASE)
 # two in a row; earlier hosts allowed letters and digits only.
 _BINDING_NAME = re.compile(r"[a-zA-Z](?!.*__)[a-zA-Z0-9_]{0,127}\Z")
 _RETURN = "$return"
+# Enum members looked up once: attribute access on an Enum class is slow.
+_IN, _OUT, _INOUT = BindingDirection.IN, BindingDirection.OUT, BindingDirection.INOUT
 _EMPTY = object()  # no annotation
 
 
@@ -95,7 +97,7 @@ def _check_trigger(bindings: Sequence[Binding], add: Callable[..., None]) -> Non
 def _check_bindings(bindings: Sequence[Binding], add: Callable[..., None]) -> None:
     seen: dict[str, str] = {}
     for binding in bindings:
-        label = typing.cast("object", binding.name)  # untyped callers may pass anything
+        label = typing.cast("object", binding.arg_name)  # untyped callers may pass anything
         for message in binding.problems():
             add(f"binding {label!r} ({binding.type}): {message}", str(label))
         if not isinstance(label, str) or not (label == _RETURN or _BINDING_NAME.match(label)):
@@ -114,9 +116,9 @@ def _check_bindings(bindings: Sequence[Binding], add: Callable[..., None]) -> No
                 label,
             )
         seen[key] = label
-        if binding.direction == BindingDirection.INOUT:
+        if binding.direction == _INOUT:
             add(f'binding {label!r}: "inout" bindings are not supported', label)
-        if label == _RETURN and binding.direction != BindingDirection.OUT:
+        if label == _RETURN and binding.direction != _OUT:
             add('"$return" binding must have direction set to "out"', label)
 
 
@@ -185,8 +187,10 @@ def _check_signature(
     for trigger in bindings:
         if trigger.is_trigger():
             names = trigger.worker_parameters(names)
-    by_name = {b.name: b for b in bindings if b.name != _RETURN}
-    annotations = _annotations(func, add) if _is_annotated(func) else {}
+    by_name = {b.arg_name: b for b in bindings}
+    has_return = by_name.pop(_RETURN, None) is not None
+    raw = _raw_annotations(func)
+    annotations = _annotations(func, add) if raw else raw
     if "context" in names and "context" not in by_name:
         names.remove("context")
         ann = annotations.get("context", _EMPTY)
@@ -197,6 +201,21 @@ def _check_signature(
                 "func.Context or leave it unannotated",
                 "context",
             )
+    if len(names) != len(by_name) or not by_name.keys() >= set(names):
+        _check_names(names, by_name, add)
+    if annotations:
+        for param in names:
+            binding = by_name.get(param)
+            ann = annotations.get(param, _EMPTY)
+            if binding is not None and ann is not _EMPTY:
+                _check_annotation(binding, ann, add)
+        if has_return:
+            _check_return(annotations.get("return", _EMPTY), add)
+
+
+def _check_names(
+    names: list[str], by_name: Mapping[str, Binding], add: Callable[..., None]
+) -> None:
     extra_params = [n for n in names if n not in by_name]
     extra_bindings = [n for n in by_name if n not in names]
     if extra_params:
@@ -214,17 +233,6 @@ def _check_signature(
             "the function or fix the binding's arg_name",
             extra_bindings[0],
         )
-    for param in names:
-        binding = by_name.get(param)
-        ann = annotations.get(param, _EMPTY)
-        if binding is not None and ann is not _EMPTY:
-            _check_annotation(binding, ann, add)
-    if _RETURN in {b.name for b in bindings}:
-        _check_return(annotations.get("return", _EMPTY), add)
-
-
-def _is_annotated(func: Callable[..., object]) -> bool:
-    return bool(_raw_annotations(func))
 
 
 def _is_out(annotation: object) -> bool:
@@ -240,14 +248,14 @@ def _check_annotation(binding: Binding, ann: object, add: Callable[..., None]) -
     name = binding.name
     if not _is_type(ann):
         add(f"binding {name} has invalid non-type annotation {ann!r}", name)
-    elif binding.direction == BindingDirection.OUT and not _is_out(ann):
+    elif binding.direction == _OUT and not _is_out(ann):
         add(
             f'binding {name} is declared to have the "out" direction, but its '
             "annotation in Python is not a subclass of azure.functions.Out; "
             f"annotate it as func.Out[...] ({_describe(ann)} given)",
             name,
         )
-    elif binding.direction == BindingDirection.IN and _is_out(ann):
+    elif binding.direction == _IN and _is_out(ann):
         add(
             f'binding {name} is declared to have the "in" direction in '
             "function.json, but its annotation is azure.functions.Out in "
@@ -277,12 +285,15 @@ def _set(names: Iterable[str]) -> str:
     return "{" + ", ".join(repr(n) for n in sorted(names)) + "}"
 
 
-class HttpRoute(typing.NamedTuple):
+class HttpRoute:
     """What the route-conflict check needs to know of one HTTP function."""
 
-    function: str
-    route: str
-    methods: frozenset[str] | None
+    __slots__ = ("function", "methods", "route")
+
+    def __init__(self, function: str, route: str, methods: frozenset[str] | None) -> None:
+        self.function = function
+        self.route = route
+        self.methods = methods
 
 
 def app_problems(

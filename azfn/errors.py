@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from typing import NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -32,7 +31,7 @@ class AzfnError(Exception):
     """Base class of every exception azfn raises on purpose."""
 
 
-class Problem(NamedTuple):
+class Problem:
     """One reason a function app cannot be indexed.
 
     Attributes:
@@ -41,9 +40,28 @@ class Problem(NamedTuple):
         binding: the binding (or parameter) concerned, when there is one.
     """
 
-    function: str | None
-    message: str
-    binding: str | None = None
+    # A plain class: a NamedTuple costs a millisecond at import.
+    __slots__ = ("binding", "function", "message")
+
+    def __init__(self, function: str | None, message: str, binding: str | None = None) -> None:
+        self.function = function
+        self.message = message
+        self.binding = binding
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.function, self.message, self.binding) == (
+            other.function,
+            other.message,
+            other.binding,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.function, self.message, self.binding))
+
+    def __repr__(self) -> str:
+        return f"Problem({self.function!r}, {self.message!r}, binding={self.binding!r})"
 
     def __str__(self) -> str:
         if self.function is None:

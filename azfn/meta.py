@@ -83,10 +83,39 @@ class Datum:
         return f"<Datum {self.type} {text}>"
 
 
+# The modules whose converters make up the registry. azfn imports them on
+# first use, so the registry is complete once anything reads it.
+_CONVERTER_MODULES = (
+    "azfn.blob",
+    "azfn.connectors",
+    "azfn.cosmosdb",
+    "azfn.durable_functions",
+    "azfn.eventgrid",
+    "azfn.eventhub",
+    "azfn.http",
+    "azfn.kafka",
+    "azfn.mcp",
+    "azfn.mysql",
+    "azfn.queue",
+    "azfn.servicebus",
+    "azfn.sql",
+    "azfn.timer",
+    "azfn.warmup",
+)
+
+
+def _load_converters() -> None:
+    import importlib
+
+    for module in _CONVERTER_MODULES:
+        importlib.import_module(module)
+
+
 class _Registry:
     """Converters by binding type (``"queueTrigger"``, ``"blob"``, ...)."""
 
     _bindings: ClassVar[dict[str, type[_Converter]]] = {}
+    _loaded: ClassVar[bool] = False
 
     @classmethod
     def register(cls, binding: str, converter: type[_Converter]) -> None:
@@ -101,13 +130,21 @@ class _Registry:
         cls._bindings[binding] = converter
 
     @classmethod
+    def _ensure_loaded(cls) -> None:
+        if not cls._loaded:
+            cls._loaded = True
+            _load_converters()
+
+    @classmethod
     def get(cls, binding: str) -> type[_Converter] | None:
         """Return the converter for the binding type, or ``None``."""
+        cls._ensure_loaded()
         return cls._bindings.get(binding)
 
     @classmethod
     def bindings(cls) -> list[str]:
         """Return every registered binding type, sorted."""
+        cls._ensure_loaded()
         return sorted(cls._bindings)
 
 

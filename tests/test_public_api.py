@@ -1,8 +1,8 @@
 """The public API: complete, sorted, importable, and a superset of the reference's."""
 
 from __future__ import annotations
-
 import __future__
+
 import importlib
 import types
 
@@ -43,9 +43,9 @@ def test_all_is_sorted_and_complete() -> None:
     """__all__ is sorted and lists exactly the public, non-module names."""
     public = {
         name
-        for name, value in vars(azfn).items()
+        for name in dir(azfn)
         if not name.startswith("_")
-        and not isinstance(value, (types.ModuleType, __future__._Feature))
+        and not isinstance(getattr(azfn, name), (types.ModuleType, __future__._Feature))
     }
     assert azfn.__all__ == sorted(azfn.__all__)
     assert set(azfn.__all__) == public
@@ -63,6 +63,15 @@ def test_public_objects_live_in_azfn(name: str) -> None:
     """Public objects are defined inside azfn."""
     module = getattr(getattr(azfn, name), "__module__", "azfn")
     assert module.startswith("azfn")
+
+
+def test_converters_register_on_first_use() -> None:
+    """The registry is complete whenever it is read, though types load lazily."""
+    registry = azfn.get_binding_registry()
+    assert registry.get("queueTrigger") is not None
+    assert {"httpTrigger", "http", "blobTrigger", "kafkaTrigger", "timerTrigger"} <= set(
+        registry.bindings()
+    )
 
 
 def test_star_import_works() -> None:

@@ -163,8 +163,17 @@ def _http_route(name: str, trigger: object) -> HttpRoute:
     return HttpRoute(
         function=name,
         route=str(route if route is not None else name),
-        methods=None if methods is None else frozenset(str(m).upper() for m in methods),
+        methods=None if methods is None else _method_set(methods),
     )
+
+
+def _method_set(methods: object) -> frozenset[str]:
+    try:
+        # str.upper, not str(): HttpMethod members are strings, and Enum.__str__
+        # would give the member name through a slow descriptor.
+        return frozenset(map(str.upper, methods))  # type: ignore[call-overload]  # pyright: ignore
+    except TypeError:  # a generic trigger's methods: anything goes
+        return frozenset(str(m).upper() for m in typing.cast("list[object]", methods))
 
 
 class FunctionApp(FunctionRegister, TriggerApi, BindingApi, SettingsApi):

@@ -55,6 +55,10 @@ if TYPE_CHECKING:
 
 __all__ = ["TriggerApi", "durable_unavailable"]
 
+# The output of almost every HTTP function: bindings are immutable, so one
+# instance (and its rendered JSON) is shared.
+_RETURN_OUTPUT = HttpOutput("$return")
+
 
 def durable_unavailable(method: str, declaration: str) -> IntegrationUnavailableError:
     """Return the error a Durable Functions decorator raises for now."""
@@ -121,11 +125,14 @@ class TriggerApi(DecoratorApi):
             ),
             extras=True,
         )
-        output = HttpOutput.create(
-            (),
-            _merge("route", {"arg_name": binding_arg_name}, binding_extra_fields),
-            extras=True,
-        )
+        if binding_arg_name == "$return" and not binding_extra_fields:
+            output = _RETURN_OUTPUT  # immutable: one instance serves every route
+        else:
+            output = HttpOutput.create(
+                (),
+                _merge("route", {"arg_name": binding_arg_name}, binding_extra_fields),
+                extras=True,
+            )
         return self._binding_decorator(trigger, output)
 
     timer_trigger = binding_method(TimerTrigger)

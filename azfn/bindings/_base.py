@@ -25,6 +25,7 @@ import typing
 from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Mapping
+from json.encoder import encode_basestring_ascii as _quote  # what json.dumps uses
 from typing import TYPE_CHECKING
 from typing import ClassVar
 
@@ -66,11 +67,18 @@ _Parser = Callable[[object], object]
 _MISSING: typing.Final = object()
 
 
-class Field(typing.NamedTuple):
+class Field:
     """One declared field of a binding: its name and default."""
 
-    name: str
-    default: object
+    # Plain classes here, not NamedTuples: those cost a millisecond at import.
+    __slots__ = ("default", "name")
+
+    def __init__(self, name: str, default: object) -> None:
+        self.name = name
+        self.default = default
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r}, default={self.default!r})"
 
     @property
     def required(self) -> bool:
@@ -78,13 +86,29 @@ class Field(typing.NamedTuple):
         return self.default is _MISSING
 
 
-class _ClassPlan(typing.NamedTuple):
+class _ClassPlan:
     """What a binding class needs at run time, worked out once per class."""
 
-    fields: tuple[Field, ...]
-    field_names: frozenset[str]
-    json_fields: tuple[tuple[str, str], ...]
-    parsers: tuple[tuple[str, _Parser], ...]
+    def __init__(
+        self,
+        cls: type[Binding],
+        fields: tuple[Field, ...],
+        json_fields: list[tuple[str, str]],
+        parsers: list[tuple[str, _Parser]],
+    ) -> None:
+        self.fields = fields
+        self.field_names = frozenset(f.name for f in fields)
+        self.json_fields = tuple(json_fields)
+        self.parsers = tuple(parsers)
+        # Field names in order, those without a default, and the defaults.
+        self.names = tuple(f.name for f in fields)
+        self.required = frozenset(f.name for f in fields if f.required)
+        self.defaults = {f.name: f.default for f in fields if not f.required}
+        # The metadata's "direction" value, and its JSON text.
+        self.direction: str = cls.direction.name
+        self.direction_json = f'"direction": {_quote(self.direction)}'
+        # (attribute, '"jsonKey": ') for the fields rendered in order.
+        self.json_keys = tuple((attr, _quote(key) + ": ") for attr, key in json_fields)
 
 
 def _enum_in(hint: object) -> type[StringifyEnum] | None:
@@ -99,14 +123,25 @@ def _enum_parser(enum_type: type[StringifyEnum]) -> _Parser:
 
 
 def _list_parser(enum_type: type[StringifyEnum]) -> _Parser:
+    # Apps repeat the same lists (methods=["GET", "POST"]): parse each once.
+    seen: dict[tuple[object, ...], list[object]] = {}
+
     def parse(value: object) -> object:
         # A lone string is one item, not an iterable of characters.
         if isinstance(value, str):
             return [enum_type.parse(value)]
         if not isinstance(value, collections.abc.Iterable):
             raise ValueError(f"expected a list of {enum_type.__name__}, got {value!r}")
-        items = typing.cast("collections.abc.Iterable[object]", value)
-        return [enum_type.parse(item) for item in items]
+        items = tuple(typing.cast("collections.abc.Iterable[object]", value))
+        try:
+            return list(seen[items])
+        except KeyError:
+            parsed: list[object] = [enum_type.parse(item) for item in items]
+        except TypeError:  # unhashable items: not cached
+            return [enum_type.parse(item) for item in items]
+        if len(seen) < 256:  # a bounded cache: it lives as long as the class
+            seen[items] = parsed
+        return list(parsed)
 
     return parse
 
@@ -154,12 +189,7 @@ def _plan(cls: type[Binding]) -> _ClassPlan:
     if cls.json_order:
         rank = {name: i for i, name in enumerate(cls.json_order)}
         json_fields.sort(key=lambda item: rank.get(item[0], len(rank)))
-    plan = _ClassPlan(
-        fields=fields,
-        field_names=frozenset(f.name for f in fields),
-        json_fields=tuple(json_fields),
-        parsers=tuple(parsers),
-    )
+    plan = _ClassPlan(cls, fields, json_fields, parsers)
     cls._plan = plan
     return plan
 
@@ -187,6 +217,37 @@ def _to_json(value: object) -> object:
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
     return value
+
+
+# JSON text of enum members by id(): members are singletons, and ``.name``
+# goes through a slow descriptor.
+_MEMBER_JSON: dict[int, str] = {}
+
+
+def _member_json(member: StringifyEnum) -> str:
+    text = _MEMBER_JSON.get(id(member))
+    if text is None:
+        text = _MEMBER_JSON[id(member)] = json.dumps(member.json_value())
+    return text
+
+
+def _json_text(value: object) -> str:
+    """Return ``json.dumps(_to_json(value))``, fast for plain scalars."""
+    # Hot when indexing: type checks by identity, no typing.cast calls.
+    kind = type(value)
+    if kind is str:
+        return _quote(value)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)  # pyright: ignore[reportArgumentType]
+    if kind is list:
+        items = typing.cast("list[object]", value)
+        # Lists of enum members (HTTP methods) are common enough for a path.
+        if all(isinstance(item, StringifyEnum) for item in items):
+            members = typing.cast("list[StringifyEnum]", items)
+            return "[" + ", ".join([_member_json(m) for m in members]) + "]"
+    return json.dumps(_to_json(value))
 
 
 def _to_repr(value: object) -> object:
@@ -246,49 +307,60 @@ class Binding:
         the reference renders them); otherwise they are a ``TypeError``.
         """
         names = _plan(cls).field_names
+        if names.issuperset(kwargs):
+            return cls(*args, **kwargs)
         known = {k: v for k, v in kwargs.items() if k in names}
         unknown = {k: v for k, v in kwargs.items() if k not in names}
-        if unknown and not extras:
+        if not extras:
             raise TypeError(
                 f"{cls.__name__} got unexpected keyword arguments "
                 f"{sorted(unknown)}; it takes {sorted(names)}"
             )
         binding = cls(*args, **known)
-        if unknown:
-            binding._set_extra(unknown)
+        binding._set_extra(unknown)
         return binding
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        plan = _plan(type(self))
-        cls_name = type(self).__name__
-        if len(args) > len(plan.fields):
+        # Runs for every decorator applied: plain dict work, no per-field calls.
+        plan = type(self).__dict__.get("_plan") or _plan(type(self))
+        if args:
+            if len(args) > len(plan.names):
+                raise TypeError(
+                    f"{type(self).__name__}() takes {len(plan.names)} positional "
+                    f"arguments but {len(args)} were given"
+                )
+            values = dict(zip(plan.names, args, strict=False))
+            for key in kwargs:
+                if key in values:
+                    raise TypeError(
+                        f"{type(self).__name__}() got multiple values for argument {key!r}"
+                    )
+            values.update(kwargs)
+        else:
+            values = kwargs
+        if not plan.field_names.issuperset(values):
+            unknown = sorted(set(values) - plan.field_names)
             raise TypeError(
-                f"{cls_name}() takes {len(plan.fields)} positional arguments "
-                f"but {len(args)} were given"
+                f"{type(self).__name__}() got an unexpected keyword argument {unknown[0]!r}"
             )
-        values = dict(zip((f.name for f in plan.fields), args, strict=False))
-        for key, value in kwargs.items():
-            if key not in plan.field_names:
-                raise TypeError(f"{cls_name}() got an unexpected keyword argument {key!r}")
-            if key in values:
-                raise TypeError(f"{cls_name}() got multiple values for argument {key!r}")
-            values[key] = value
-        missing = [f.name for f in plan.fields if f.required and f.name not in values]
-        if missing:
+        if not plan.required.issubset(values):
+            missing = [n for n in plan.names if n in plan.required and n not in values]
             names = " and ".join(repr(m) for m in missing)
-            raise TypeError(f"{cls_name}() missing required arguments: {names}")
+            raise TypeError(f"{type(self).__name__}() missing required arguments: {names}")
+        state = dict(plan.defaults)
+        state.update(values)
         problems: list[str] = []
         for name, parse in plan.parsers:
-            value = values.get(name)
+            value = state[name]
             if value is not None:
                 try:
-                    values[name] = parse(value)
+                    state[name] = parse(value)
                 except (ValueError, TypeError) as exc:
                     problems.append(f"{name}: {exc}")
-        for field in plan.fields:
-            object.__setattr__(self, field.name, values.get(field.name, field.default))
         if problems:
-            object.__setattr__(self, "_problems", tuple(problems))
+            state["_problems"] = tuple(problems)
+        # Frozen: __setattr__ refuses, so fill the instance dict directly.
+        vars(self).update(state)
         self.__post_init__()
 
     def __post_init__(self) -> None:
@@ -381,11 +453,34 @@ class Binding:
         return problems
 
     def to_json(self) -> str:
-        """Return :meth:`to_metadata` as a JSON string (what the host receives)."""
-        cached: str | None = vars(self).get("_json")
-        if cached is None:
+        """Return :meth:`to_metadata` as a JSON string (what the host receives).
+
+        Byte for byte ``json.dumps(self.to_metadata())``, written directly:
+        indexing a large app renders every binding once.
+        """
+        state = vars(self)
+        cached: str | None = state.get("_json")
+        if cached is not None:
+            return cached
+        if type(self).to_metadata is not Binding.to_metadata:
             cached = json.dumps(self.to_metadata())
-            object.__setattr__(self, "_json", cached)
+        else:
+            plan = type(self).__dict__.get("_plan") or _plan(type(self))
+            parts = [plan.direction_json]
+            data_type = state.get("data_type")
+            if data_type is not None:
+                parts.append('"dataType": ' + _json_text(_to_json(data_type)))
+            parts.append('"type": ' + _json_text(self.type))
+            parts.append('"name": ' + _json_text(self.arg_name))
+            for attr, quoted_key in plan.json_keys:
+                value = state[attr]
+                if value is not None:
+                    parts.append(quoted_key + _json_text(value))
+            for key, value in self._extra.items():
+                if value is not None:
+                    parts.append(_quote(to_camel_case(key)) + ": " + _json_text(value))
+            cached = "{" + ", ".join(parts) + "}"
+        object.__setattr__(self, "_json", cached)
         return cached
 
     def _items(self) -> Iterator[tuple[str, object]]:
@@ -411,13 +506,14 @@ class Binding:
         """Return this binding as the host reads it (one ``bindings`` entry)."""
         # The hot path of indexing an app: keep it to plain dict work.
         state = vars(self)
-        out: dict[str, object] = {"direction": self.direction.name}
+        plan = type(self).__dict__.get("_plan") or _plan(type(self))
+        out: dict[str, object] = {"direction": plan.direction}
         data_type = state.get("data_type")
         if data_type is not None:
             out["dataType"] = _to_json(data_type)
         out["type"] = self.type
         out["name"] = self.arg_name
-        for attr, key in _plan(type(self)).json_fields:
+        for attr, key in plan.json_fields:
             value = state[attr]
             if value is not None:
                 out[key] = value if type(value) in _SCALARS else _to_json(value)

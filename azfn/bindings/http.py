@@ -13,6 +13,15 @@ from azfn.enums import StringifyEnum
 __all__ = ["HttpMethod", "HttpOutput", "HttpTrigger"]
 
 
+def _route_problems(route: str) -> list[str]:
+    # The route parser is imported when first needed, not with azfn.
+    from azfn._routing import route_problems
+
+    global _route_problems  # noqa: PLW0603  # replace this shim with the real function
+    _route_problems = route_problems
+    return route_problems(route)
+
+
 class HttpMethod(str, StringifyEnum):
     """An HTTP method an HTTP trigger accepts."""
 
@@ -43,9 +52,7 @@ class HttpTrigger(Trigger):
         """Return bad values, including route templates the host rejects."""
         problems = super().problems()
         if self.route is not None:
-            from azfn._routing import route_problems
-
-            problems += route_problems(self.route)
+            problems += _route_problems(self.route)
         return problems
 
 

@@ -9,6 +9,7 @@ side are not (much).
 from __future__ import annotations
 
 import dataclasses
+import gc
 import time
 from typing import TYPE_CHECKING
 
@@ -60,10 +61,17 @@ def measure(benchmark: Benchmark) -> Result:
     for _ in range(benchmark.repeat):
         for side in ("ours", "baseline"):
             func = benchmark.ours if side == "ours" else benchmark.baseline
-            start = time.perf_counter()
-            for _ in range(benchmark.number):
-                reported = func()
-            elapsed = (time.perf_counter() - start) / benchmark.number
+            # As timeit does: collect first, and keep the collector out of the
+            # timed region so one side's garbage does not bill the other.
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.perf_counter()
+                for _ in range(benchmark.number):
+                    reported = func()
+                elapsed = (time.perf_counter() - start) / benchmark.number
+            finally:
+                gc.enable()
             if isinstance(reported, float):
                 # The callable timed itself (e.g. an import in a subprocess).
                 elapsed = reported
