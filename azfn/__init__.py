@@ -23,6 +23,7 @@ from azfn._app.settings import SettingsApi
 from azfn._app.triggers import TriggerApi
 from azfn._builder import FunctionBuilder
 from azfn._function import Function
+from azfn.bindings._base import JSONValue
 from azfn.bindings.http import HttpMethod
 from azfn.enums import AccessRights
 from azfn.enums import AuthLevel
@@ -190,6 +191,7 @@ __all__ = [
     "HttpResponse",
     "InputStream",
     "InvalidJSONError",
+    "JSONValue",
     "KafkaConverter",
     "KafkaEvent",
     "KafkaTriggerConverter",

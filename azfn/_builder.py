@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from azfn._function import SCRIPT_FILE_NAME
 from azfn._function import Function
+from azfn._validation import function_problems
 from azfn.enums import AuthLevel
 from azfn.errors import FunctionLoadError
 from azfn.errors import Problem
@@ -148,12 +149,11 @@ class FunctionBuilder(Generic[P, R]):
         return self._check(_auth_level(auth_level))[1]
 
     def _check(self, level: AuthLevel | None) -> tuple[list[Binding], list[Problem]]:
-        from azfn._validation import function_problems
-
         name = self.function_name
         bindings = self._resolved_bindings(name, level)
-        problems = [Problem(name, p.message, p.binding) for p in self._problems]
-        problems += function_problems(name, self._func, bindings, self._settings)
+        problems = function_problems(name, self._func, bindings, self._settings)
+        if self._problems:
+            problems[:0] = [Problem(name, p.message, p.binding) for p in self._problems]
         return bindings, problems
 
     def build(self, auth_level: AuthLevel | str | None = None) -> Function[P, R]:
@@ -173,15 +173,12 @@ class FunctionBuilder(Generic[P, R]):
         bindings, problems = self._check(level)
         if problems:
             raise FunctionLoadError(problems)
+        # Validated: exactly one trigger, so the Function is filled directly.
         function = Function(self._func, SCRIPT_FILE_NAME)
-        for binding in bindings:
-            if binding.is_trigger():
-                function.add_trigger(binding)
-            else:
-                function.add_binding(binding)
-        for setting in self._settings.values():
-            function.add_setting(setting)
-        function.set_http_type(self._http_type)
+        function._bindings = bindings
+        function._trigger = next(b for b in bindings if b.is_trigger())
+        function._settings = dict(self._settings)
+        function.http_type = self._http_type
         self._built[level] = function
         return function
 
@@ -212,7 +209,7 @@ def _field(binding: Binding, name: str) -> object:
 
 
 def _auth_level(level: AuthLevel | str | None) -> AuthLevel | None:
-    if level is None:
-        return None
+    if level is None or type(level) is AuthLevel:
+        return level
     parsed = AuthLevel.parse(level)
     return parsed if isinstance(parsed, AuthLevel) else None

@@ -120,7 +120,11 @@ def _describe_trigger(function: Function[..., object], prefix: str) -> str:
         path = "/" + "/".join(part for part in (prefix, route) if part)
         return f"{verbs} {path}"
     skip = {"direction", "type", "name", "dataType"}
-    details = [f"{k}={v}" for k, v in meta.items() if k not in skip]
+    details = [
+        f"{key}={value if isinstance(value, str) else json.dumps(value)}"
+        for key, value in meta.items()
+        if key not in skip
+    ]
     return " ".join(details)
 
 

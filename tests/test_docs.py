@@ -28,3 +28,18 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
     for number, block in enumerate(_blocks(page), start=1):
         code = compile(block, f"{page.name} block {number}", "exec")
         exec(code, namespace)
+
+
+def test_api_reference_is_up_to_date() -> None:
+    """docs/api.md is what docs/make_api.py writes from the code today."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_api", ROOT / "docs" / "make_api.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    expected = module.render()
+    assert (ROOT / "docs" / "api.md").read_text(encoding="utf-8") == expected, (
+        "docs/api.md is stale: run python docs/make_api.py"
+    )

@@ -100,6 +100,7 @@ class _ClassPlan:
         self.field_names = frozenset(f.name for f in fields)
         self.json_fields = tuple(json_fields)
         self.parsers = tuple(parsers)
+        self.parser_map = dict(parsers)
         # Field names in order, those without a default, and the defaults.
         self.names = tuple(f.name for f in fields)
         self.required = frozenset(f.name for f in fields if f.required)
@@ -241,6 +242,8 @@ def _json_text(value: object) -> str:
         return "true" if value else "false"
     if kind is int:
         return int.__repr__(value)  # pyright: ignore[reportArgumentType]
+    if isinstance(value, StringifyEnum):
+        return _member_json(value)
     if kind is list:
         items = typing.cast("list[object]", value)
         # Lists of enum members (HTTP methods) are common enough for a path.
@@ -419,27 +422,29 @@ class Binding:
 
     def replace(self, **changes: object) -> Self:
         """Return a copy with *changes*: fields if known, else extra keys."""
-        plan = _plan(type(self))
-        new = object.__new__(type(self))
-        state = {k: v for k, v in vars(self).items() if k not in _CACHES}
-        problems = list(self._problems)
-        parsers = dict(plan.parsers)
-        extra = dict(self._extra)
+        cls = type(self)
+        plan = cls.__dict__.get("_plan") or _plan(cls)
+        state = dict(vars(self))
+        state.pop("_json", None)  # derived: rendered again for the copy
+        problems: list[str] = []
+        extra: dict[str, object] = {}
         for key, value in changes.items():
             if key not in plan.field_names:
                 extra[key] = value
                 continue
-            parse = parsers.get(key)
+            parse = plan.parser_map.get(key)
             if parse is not None and value is not None:
                 try:
                     value = parse(value)
                 except (ValueError, TypeError) as exc:
                     problems.append(f"{key}: {exc}")
             state[key] = value
-        state["_problems"] = tuple(problems)
+        if problems:
+            state["_problems"] = (*self._problems, *problems)
+        new = object.__new__(cls)
         vars(new).update(state)
         if extra:
-            new._set_extra(extra)
+            new._set_extra({**self._extra, **extra})
         return new
 
     def problems(self) -> list[str]:

@@ -1,0 +1,130 @@
+"""Write docs/api.md from the code: ``python docs/make_api.py``.
+
+The decorator tables come from the binding declarations themselves, so the
+reference cannot drift from what the decorators accept and emit;
+``tests/test_docs.py`` fails when ``docs/api.md`` is out of date.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from pathlib import Path
+
+import azfn
+from azfn._app.bindings import BindingApi
+from azfn._app.decorators import binding_method
+from azfn._app.register import FunctionRegister
+from azfn._app.settings import SettingsApi
+from azfn._app.triggers import TriggerApi
+from azfn.bindings._base import Binding
+from azfn.bindings._base import fields
+
+OUTPUT = Path(__file__).with_name("api.md")
+
+INTRO = """# API reference
+
+Generated from the code by `python docs/make_api.py`; do not edit by hand.
+Everything here is importable from `azfn` (`import azfn as func`); the
+reference library's module paths (`azfn.decorators.<service>`,
+`azfn.http`, `azfn.queue`, ...) work too.
+"""
+
+
+def _summary(obj: object) -> str:
+    doc = inspect.getdoc(obj) or ""
+    return doc.split("\n\n")[0].replace("\n", " ")
+
+
+def _default(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _binding_params(cls: type[Binding]) -> str:
+    parts = []
+    for field in fields(cls):
+        parts.append(
+            f"`{field.name}`" if field.required else f"`{field.name}={_default(field.default)}`"
+        )
+    return ", ".join(parts)
+
+
+def _method_params(method: object) -> str:
+    signature = inspect.signature(method)  # type: ignore[arg-type]
+    parts = []
+    for name, param in signature.parameters.items():
+        if name == "self":
+            continue
+        if param.default is inspect.Parameter.empty:
+            parts.append(f"`{name}`")
+        else:
+            parts.append(f"`{name}={_default(param.default)}`")
+    return ", ".join(parts) or "—"
+
+
+def _decorators(api: type[object], title: str) -> list[str]:
+    lines = [f"## {title}", "", "| method | host binding | parameters | what it declares |"]
+    lines.append("|---|---|---|---|")
+    for name, value in sorted(vars(api).items()):
+        if name.startswith("_"):
+            continue
+        if isinstance(value, binding_method):
+            cls: type[Binding] = value._binding  # noqa: SLF001
+            binding_type = getattr(cls, "type", "")
+            kind = (
+                f"`{binding_type}` ({cls.direction.name})"
+                if isinstance(binding_type, str)
+                else "(given)"
+            )
+            lines.append(f"| `{name}` | {kind} | {_binding_params(cls)} | {_summary(cls)} |")
+        elif callable(value):
+            lines.append(f"| `{name}` | — | {_method_params(value)} | {_summary(value)} |")
+    return [*lines, ""]
+
+
+def _members(cls: type[object], title: str, *more: type[object]) -> list[str]:
+    lines = [f"## {title}", "", _summary(cls), "", "| member | description |", "|---|---|"]
+    found: dict[str, object] = {}
+    for klass in (*more, cls):
+        found.update(vars(klass))
+    for name, value in sorted(found.items()):
+        if name.startswith("_") or name in {"register_blueprint"}:
+            continue
+        if isinstance(value, (property, staticmethod, classmethod)) or callable(value):
+            lines.append(f"| `{name}` | {_summary(value)} |")
+    return [*lines, ""]
+
+
+def _types() -> list[str]:
+    lines = ["## Binding types and other public names", "", "| name | description |", "|---|---|"]
+    for name in azfn.__all__:
+        value = getattr(azfn, name)
+        if inspect.isclass(value) and issubclass(value, (FunctionRegister, TriggerApi)):
+            continue
+        text = _summary(value) if name != "JSONValue" else "A JSON value (parsed JSON bodies)."
+        lines.append(f"| `{name}` | {text} |")
+    return [*lines, ""]
+
+
+def render() -> str:
+    """Return the text of docs/api.md."""
+    lines = [INTRO]
+    apps = "`FunctionApp` and `FunctionRegister`"
+    lines += _members(azfn.FunctionApp, apps, azfn.DecoratorApi, FunctionRegister)
+    lines += _members(azfn.Function, "`Function`")
+    lines += _members(azfn.FunctionBuilder, "`FunctionBuilder` (what decorators return)")
+    lines += _decorators(TriggerApi, "Trigger decorators (`TriggerApi`)")
+    lines += _decorators(BindingApi, "Input and output binding decorators (`BindingApi`)")
+    lines += _decorators(SettingsApi, "Setting decorators")
+    lines += [
+        "`function_name(name)` and `http_type(http_type)` are on every app and blueprint.",
+        "",
+    ]
+    lines += _types()
+    return "\n".join(lines).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    OUTPUT.write_text(render(), encoding="utf-8")
+    sys.stdout.write(f"wrote {OUTPUT}\n")
