@@ -139,9 +139,11 @@ class FunctionBuilder(Generic[P, R]):
     @property
     def function_name(self) -> str:
         """The function's name: ``@function_name`` if given, else ``__name__``."""
-        setting = self._settings.get("function_name")
+        setting = self._settings.get("function_name") if self._settings else None
         if setting is not None:
             return str(setting.get_settings_value("function_name"))
+        if type(self._func) is FunctionType:
+            return self._func.__name__
         return str(getattr(self._func, "__name__", type(self._func).__name__))
 
     def problems(self, auth_level: AuthLevel | str | None = None) -> list[Problem]:
@@ -176,7 +178,9 @@ class FunctionBuilder(Generic[P, R]):
         # Validated: exactly one trigger, so the Function is filled directly.
         function = Function(self._func, SCRIPT_FILE_NAME)
         function._bindings = bindings
-        function._trigger = next(b for b in bindings if b.is_trigger())
+        for binding in bindings:
+            if binding.trigger:
+                function._trigger = binding
         function._settings = dict(self._settings)
         function.http_type = self._http_type
         self._built[level] = function

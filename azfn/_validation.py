@@ -71,7 +71,7 @@ def function_problems(
 
 
 def _check_trigger(bindings: Sequence[Binding], add: Callable[..., None]) -> None:
-    triggers = [b for b in bindings if b.is_trigger()]
+    triggers = [b for b in bindings if b.trigger]
     if not triggers:
         add(
             "the function does not have a trigger. A valid function must have "
@@ -185,7 +185,7 @@ def _check_signature(
         add("the function's signature cannot be read, so its bindings cannot be matched")
         return
     for trigger in bindings:
-        if trigger.is_trigger():
+        if trigger.trigger:
             names = trigger.worker_parameters(names)
     by_name = {b.arg_name: b for b in bindings}
     has_return = by_name.pop(_RETURN, None) is not None

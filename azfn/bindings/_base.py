@@ -278,10 +278,12 @@ class Binding:
     #: The function parameter this binding feeds (``"$return"`` for the result).
     arg_name: str
     direction: ClassVar[BindingDirection]
+    #: Whether the binding starts the function (read directly when indexing).
+    trigger: ClassVar[bool] = False
 
     def is_trigger(self) -> bool:
         """Return whether this binding starts the function."""
-        return False
+        return self.trigger
 
     def worker_parameters(self, parameters: list[str]) -> list[str]:
         """Return the parameters the worker sees, given the function's.
@@ -539,10 +541,7 @@ class Trigger(Binding):
     """A binding that starts the function; every function has exactly one."""
 
     direction: ClassVar[BindingDirection] = BindingDirection.IN
-
-    def is_trigger(self) -> bool:
-        """Return ``True``: this binding is a trigger."""
-        return True
+    trigger: ClassVar[bool] = True
 
 
 class InputBinding(Binding):
