@@ -1,48 +1,31 @@
-"""Azure Database for MySQL: the ``mysqlTrigger`` trigger and ``mysql`` bindings."""
+"""Azure Database for MySQL: the ``mysqlTrigger`` trigger and ``mysql`` bindings.
+
+The same fields as the Azure SQL bindings (``azfn.bindings.sql``), declared
+there once; only the host binding types differ.
+"""
 
 from __future__ import annotations
 
-from azfn.bindings._base import InputBinding
-from azfn.bindings._base import OutputBinding
-from azfn.bindings._base import Trigger
-from azfn.enums import DataType
+from azfn.bindings.sql import SqlInput
+from azfn.bindings.sql import SqlOutput
+from azfn.bindings.sql import SqlTrigger
 
 __all__ = ["MySqlInput", "MySqlOutput", "MySqlTrigger"]
 
 
-class MySqlTrigger(Trigger):
-    """Run the function for changes to a table."""
+class MySqlTrigger(SqlTrigger):
+    """Run the function for changes to a MySQL table."""
 
     type = "mysqlTrigger"
-    arg_name: str
-    table_name: str
-    connection_string_setting: str
-    """App setting holding the database connection string."""
-    leases_table_name: str | None = None
-    data_type: DataType | str | None = None
 
 
-class MySqlInput(InputBinding):
-    """Run a query or stored procedure and pass the rows."""
+class MySqlInput(SqlInput):
+    """Run a MySQL query or stored procedure and pass the rows."""
 
     type = "mysql"
-    arg_name: str
-    command_text: str
-    """The query, or the stored procedure's name."""
-    connection_string_setting: str
-    command_type: str | None = "Text"
-    """``Text`` (a query) or ``StoredProcedure``."""
-    parameters: str | None = None
-    """``@Name={name},@Id={id}``: values of the command's parameters."""
-    data_type: DataType | str | None = None
 
 
-class MySqlOutput(OutputBinding):
-    """Upsert rows into a table."""
+class MySqlOutput(SqlOutput):
+    """Upsert rows into a MySQL table."""
 
     type = "mysql"
-    arg_name: str
-    command_text: str
-    """The table written to."""
-    connection_string_setting: str
-    data_type: DataType | str | None = None
