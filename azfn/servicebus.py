@@ -50,7 +50,7 @@ from typing import Generic
 from typing import TypeVar
 from typing import overload
 
-from azfn import context as _md
+from azfn import _metadata as _md
 from azfn.meta import Datum
 from azfn.meta import InConverter
 from azfn.meta import OutConverter

@@ -21,7 +21,7 @@ import json
 import typing
 from typing import TYPE_CHECKING
 
-from azfn import context as _md
+from azfn import _metadata as _md
 from azfn.meta import Datum
 from azfn.meta import InConverter
 

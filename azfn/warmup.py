@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from azfn import context as _md
+from azfn import _metadata as _md
 from azfn.meta import InConverter
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from azfn import context as md
+from azfn import _metadata as md
 from azfn.context import Context
 from azfn.context import RetryContext
 from azfn.context import RpcException
