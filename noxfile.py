@@ -22,6 +22,7 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Check formatting and lint with ruff."""
     session.install("ruff")
+    session.run("ruff", "format", "--check", ".")
     session.run("ruff", "check", ".")
 
 
@@ -43,5 +44,5 @@ def docs(session: nox.Session) -> None:
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Print benchmark ratios against azure-functions 1.26.0, measured side by side."""
-    session.install("-e", ".", "azure-functions==1.26.0")
+    session.install("-e", ".", "azure-functions==1.26.0", "flask")
     session.run("python", "tests/benchmarks/run.py", *session.posargs)

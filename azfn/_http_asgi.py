@@ -64,7 +64,6 @@ __all__ = [
 ]
 
 
-
 def _unquote(path: str) -> str:
     from urllib.parse import unquote  # on first request: heavy for `import azfn`
 
@@ -76,6 +75,7 @@ def _log() -> logging.Logger:
     import logging
 
     return logging.getLogger("azfn.asgi")
+
 
 #: The ASGI version the middleware speaks, and the HTTP spec version.
 ASGI_VERSION = "3.0"
@@ -347,9 +347,7 @@ class AsgiMiddleware:
 
     # Requests.
 
-    async def handle_async(
-        self, req: HttpRequest, context: Context | None = None
-    ) -> HttpResponse:
+    async def handle_async(self, req: HttpRequest, context: Context | None = None) -> HttpResponse:
         """Run the ASGI app for *req* and return its response.
 
         Requests may run concurrently on one event loop.

@@ -56,12 +56,12 @@ __all__ = [
 ]
 
 
-
 def _log() -> logging.Logger:
     # logging is imported on first use only: it is heavy for `import azfn`.
     import logging
 
     return logging.getLogger("azfn.wsgi")
+
 
 #: The ``exc_info`` a WSGI app may pass to ``start_response``.
 ExcInfo: TypeAlias = (
@@ -256,9 +256,7 @@ class _Response:
             # always replace the response begun so far (PEP 3333).
             self.chunks.clear()
         elif self.status is not None:
-            raise RuntimeError(
-                "the WSGI app called start_response() twice without exc_info"
-            )
+            raise RuntimeError("the WSGI app called start_response() twice without exc_info")
         self.status = status
         self.headers = list(headers)
         return self.write
@@ -316,9 +314,7 @@ def content_type_parts(content_type: str | None) -> tuple[str | None, str | None
     return mimetype.strip() or None, charset
 
 
-def to_http_response(
-    status_code: int, headers: list[tuple[str, str]], body: bytes
-) -> HttpResponse:
+def to_http_response(status_code: int, headers: list[tuple[str, str]], body: bytes) -> HttpResponse:
     """Return the :class:`HttpResponse` for an app's status, headers and body."""
     content_type = next((v for k, v in headers if k.lower() == "content-type"), None)
     mimetype, charset = content_type_parts(content_type)

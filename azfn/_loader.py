@@ -74,8 +74,7 @@ def load_app(target: str | os.PathLike[str] | None = None) -> LoadedApp:
             )
     elif not path.is_file():
         raise AppLoadError(
-            f"{text!r} is neither a folder, a .py file nor module:attribute "
-            "(e.g. function_app:app)"
+            f"{text!r} is neither a folder, a .py file nor module:attribute (e.g. function_app:app)"
         )
     module = _import_file(path.resolve())
     app, warnings = _find_app(module, path.name)
@@ -148,11 +147,7 @@ def _unregistered(module: ModuleType, app: FunctionRegister) -> list[str]:
     registered = {id(bp) for bp in app._blueprints}  # same package
     warnings: list[str] = []
     for name, value in vars(module).items():
-        if (
-            isinstance(value, Blueprint)
-            and id(value) not in registered
-            and _has_functions(value)
-        ):
+        if isinstance(value, Blueprint) and id(value) not in registered and _has_functions(value):
             warnings.append(
                 f"the Blueprint {name!r} has functions but is not registered on the "
                 f"app, so the host ignores them: call app.register_functions({name})"
@@ -168,9 +163,7 @@ def _describe_import_error(path: Path, exc: BaseException) -> str:
     frames = traceback.extract_tb(exc.__traceback__)
     azfn_dir = str(Path(__file__).parent)
     user = [
-        f
-        for f in frames
-        if not f.filename.startswith(azfn_dir) and "importlib" not in f.filename
+        f for f in frames if not f.filename.startswith(azfn_dir) and "importlib" not in f.filename
     ]
     where = ""
     if isinstance(exc, SyntaxError) and exc.filename:

@@ -134,9 +134,7 @@ class RetryPolicy(Setting):
             }
         for name, value in required.items():
             if value is None:
-                problems.append(
-                    f"retry strategy {self.strategy!r} needs {name} (HH:MM:SS)"
-                )
+                problems.append(f"retry strategy {self.strategy!r} needs {name} (HH:MM:SS)")
             elif (problem := _interval_problem(name, value)) is not None:
                 problems.append(problem)
         low, high = self.minimum_interval, self.maximum_interval

@@ -17,10 +17,16 @@ BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
 def _blocks(page: Path) -> list[str]:
-    return [b for b in BLOCK.findall(page.read_text(encoding="utf-8")) if not b.startswith("# doc: skip")]
+    return [
+        b
+        for b in BLOCK.findall(page.read_text(encoding="utf-8"))
+        if not b.startswith("# doc: skip")
+    ]
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if _blocks(p)], ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if _blocks(p)], ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The page's Python examples run top to bottom without error."""
     monkeypatch.chdir(tmp_path)

@@ -203,8 +203,11 @@ def starlette() -> MiniStarlette:
     @app.route("/api/items", methods=["GET", "POST"])
     async def items(request: Request) -> Response:
         if request.body:
-            return Response(json.dumps({"got": json.loads(request.body)}), status=201,
-                            media_type="application/json")
+            return Response(
+                json.dumps({"got": json.loads(request.body)}),
+                status=201,
+                media_type="application/json",
+            )
         return Response(f"items {request.scope['query_string']!r}")
 
     @app.route("/api/login", methods=["POST"])
@@ -658,9 +661,9 @@ def test_headers_are_lower_cased_bytes() -> None:
 
 
 _token = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
-_value = st.text(
-    alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30
-).map(str.strip)
+_value = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30).map(
+    str.strip
+)
 
 
 @settings(max_examples=60, deadline=None)

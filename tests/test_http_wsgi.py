@@ -134,9 +134,7 @@ def test_get_round_trip(flask: MiniFlask) -> None:
 
 def test_post_json_round_trip(flask: MiniFlask) -> None:
     """A JSON body and its Content-Type reach the app; its status and JSON come back."""
-    req = _request(
-        "POST", headers={"Content-Type": "application/json"}, body=b'{"name": "shoe"}'
-    )
+    req = _request("POST", headers={"Content-Type": "application/json"}, body=b'{"name": "shoe"}')
     response = WsgiMiddleware(flask.wsgi_app).handle(req)
     assert response.status_code == 201
     assert json.loads(response.get_body()) == {"got": {"name": "shoe"}}
@@ -472,9 +470,9 @@ def test_host_header_names_the_server_for_relative_urls() -> None:
 # Property: headers survive the round trip
 
 _token = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=12)
-_value = st.text(
-    alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30
-).map(str.strip)
+_value = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30).map(
+    str.strip
+)
 
 
 @settings(max_examples=60, deadline=None)

@@ -265,17 +265,30 @@ def test_duplicate_function_names_point_at_both(app: func.FunctionApp) -> None:
     ("kwargs", "expected"),
     [
         ({"strategy": "bogus", "max_retry_count": "3", "delay_interval": "00:00:01"}, "not one of"),
-        ({"strategy": "fixed_delay", "max_retry_count": "x", "delay_interval": "00:00:01"}, "whole number"),
+        (
+            {"strategy": "fixed_delay", "max_retry_count": "x", "delay_interval": "00:00:01"},
+            "whole number",
+        ),
         ({"strategy": "fixed_delay", "max_retry_count": 3}, "needs delay_interval"),
         ({"strategy": "fixed_delay", "max_retry_count": 3, "delay_interval": "soon"}, "HH:MM:SS"),
-        ({"strategy": "fixed_delay", "max_retry_count": 3, "delay_interval": "24:00:00"}, "HH:MM:SS"),
         (
-            {"strategy": "exponential_backoff", "max_retry_count": 3, "minimum_interval": "00:01:00", "maximum_interval": "00:00:01"},
+            {"strategy": "fixed_delay", "max_retry_count": 3, "delay_interval": "24:00:00"},
+            "HH:MM:SS",
+        ),
+        (
+            {
+                "strategy": "exponential_backoff",
+                "max_retry_count": 3,
+                "minimum_interval": "00:01:00",
+                "maximum_interval": "00:00:01",
+            },
             "longer than maximum_interval",
         ),
     ],
 )
-def test_retry_policy_problems(app: func.FunctionApp, kwargs: dict[str, str], expected: str) -> None:
+def test_retry_policy_problems(
+    app: func.FunctionApp, kwargs: dict[str, str], expected: str
+) -> None:
     """Retry settings the worker cannot convert are reported (§A1.1 point 6, §A6.3)."""
 
     @app.retry(**kwargs)  # type: ignore[arg-type]

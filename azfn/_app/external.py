@@ -44,12 +44,12 @@ __all__ = [
 ]
 
 
-
 def _log() -> logging.Logger:
     # logging is imported on first use only: it is heavy for `import azfn`.
     import logging
 
     return logging.getLogger("azfn.asgi")
+
 
 #: The name of the catch-all function when none is given.
 DEFAULT_FUNCTION_NAME = "http_app_func"
@@ -77,7 +77,9 @@ class ExternalHttpFunctionApp(FunctionRegister, TriggerApi, BindingApi, Settings
         """
         raise NotImplementedError
 
-    def _catch_all_route(self, http_type: str, function_name: str) -> typing.Callable[
+    def _catch_all_route(
+        self, http_type: str, function_name: str
+    ) -> typing.Callable[
         [typing.Callable[[HttpRequest, Context], object]],
         object,
     ]:

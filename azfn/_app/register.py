@@ -34,6 +34,7 @@ if typing.TYPE_CHECKING:
 
 __all__ = ["Blueprint", "FunctionApp", "FunctionRegister"]
 
+
 def _parse_auth_level(level: AuthLevel | str) -> AuthLevel:
     try:
         parsed = AuthLevel.parse(level)

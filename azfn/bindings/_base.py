@@ -292,6 +292,7 @@ class Binding:
         function (an MCP tool takes its arguments from the trigger's JSON).
         """
         return parameters
+
     #: Field names in metadata order, for the few bindings whose reference
     #: metadata order is not their parameter order (empty: parameter order).
     json_order: ClassVar[tuple[str, ...]] = ()

@@ -50,6 +50,7 @@ def _inspect() -> types.ModuleType:
 
     return inspect
 
+
 #: The attribute of the user's function holding its ``mcp_tool_property``
 #: declarations (the reference's name), by parameter name.
 TOOL_PROPERTIES_ATTR = "__mcp_tool_properties__"

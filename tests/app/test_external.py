@@ -71,8 +71,13 @@ class LifespanApp:
         await receive()
         state = typing.cast("dict[str, object]", scope.get("state") or {})
         body = json.dumps({"path": scope["path"], "ready": state.get("ready")})
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-type", b"application/json")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"application/json")],
+            }
+        )
         await send({"type": "http.response.body", "body": body.encode()})
 
 
@@ -122,9 +127,9 @@ def test_wsgi_metadata_matches_the_reference() -> None:
     assert function.get_function_name() == "custom"
     assert function.get_function_json() == REFERENCE_WSGI_JSON
     assert function.http_type == "wsgi"
-    assert [json.loads(b) for b in function.get_raw_bindings()] == json.loads(
-        REFERENCE_WSGI_JSON
-    )["bindings"]
+    assert [json.loads(b) for b in function.get_raw_bindings()] == json.loads(REFERENCE_WSGI_JSON)[
+        "bindings"
+    ]
 
 
 def test_auth_level_strings_are_accepted() -> None:
@@ -235,9 +240,7 @@ def test_concurrent_first_requests_start_up_once() -> None:
     function = _asgi_function(app)
 
     async def main() -> list[int]:
-        responses = await asyncio.gather(
-            function(_req(), Context()), function(_req(), Context())
-        )
+        responses = await asyncio.gather(function(_req(), Context()), function(_req(), Context()))
         await app.middleware.notify_shutdown()
         return [r.status_code for r in responses]
 

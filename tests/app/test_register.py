@@ -57,7 +57,10 @@ def test_function_name_may_sit_anywhere(app: func.FunctionApp) -> None:
     @app.route()
     def above(req: object) -> None: ...
 
-    routes = {f.get_function_name(): json.loads(f.get_raw_bindings()[0])["route"] for f in app.get_functions()}
+    routes = {
+        f.get_function_name(): json.loads(f.get_raw_bindings()[0])["route"]
+        for f in app.get_functions()
+    }
     assert routes == {"Renamed": "Renamed", "Other": "Other"}
 
 

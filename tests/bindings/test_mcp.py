@@ -43,7 +43,9 @@ def test_tool_reads_name_docstring_and_parameters() -> None:
     app = func.FunctionApp()
 
     @app.mcp_tool()
-    def add(a: int, b: float = 1.0, tags: list[str] | None = None) -> str:  # typing.Optional on purpose
+    def add(
+        a: int, b: float = 1.0, tags: list[str] | None = None
+    ) -> str:  # typing.Optional on purpose
         """Add numbers.
 
         Returns the sum.

@@ -393,6 +393,7 @@ def test_failing_hook_is_logged_and_swallowed(caplog: pytest.LogCaptureFixture) 
 
     _recording_app_extension(calls)
     with caplog.at_level(logging.ERROR):
+
         def function() -> int:
             calls.append("function")
             return 7
@@ -493,6 +494,7 @@ def test_function_load_hooks_run_function_then_app(
 
 def test_no_extensions_means_just_the_call() -> None:
     """With an empty registry the function is simply called."""
+
     def add(a: int, b: int) -> int:
         return a + b
 

@@ -147,6 +147,9 @@ def seeds(monkeypatch: pytest.MonkeyPatch) -> Iterator[Seeds]:
     azure.functions = azfn  # type: ignore[attr-defined]
     sys.modules["azure"] = azure
     sys.modules["azure.functions"] = azfn
+    # Samples import their app as `function_app`: never another test's.
+    for name in ("function_app", "shared_code", "http_blueprint"):
+        sys.modules.pop(name, None)
     try:
         yield Seeds()
     finally:

@@ -23,7 +23,9 @@ def place_order(req: func.HttpRequest, outbox: func.Out[str]) -> func.HttpRespon
     """Accept an order and queue it for processing."""
     order = req.get_json()
     outbox.set(json.dumps(order))
-    return func.HttpResponse(json.dumps({"queued": order["id"]}), status_code=202, mimetype="application/json")
+    return func.HttpResponse(
+        json.dumps({"queued": order["id"]}), status_code=202, mimetype="application/json"
+    )
 
 
 @app.queue_trigger(arg_name="msg", queue_name="orders", connection="AzureWebJobsStorage")

@@ -1,0 +1,187 @@
+# pyright: strict
+"""What the host delivers for a function's trigger and inputs, from what a test passes.
+
+:func:`trigger_inputs` turns the values a test gives by binding name (azfn
+types or plain ``str``/``bytes``/``dict``/``list``) into the data, trigger
+metadata and binding data the real host would send (host-semantics §A2.2,
+§A5.3, §A6.2, §A7.1-§A7.3, and the metadata keys each type module documents).
+Values the test leaves out are generated as the host would (a queue message
+id, ``DequeueCount`` 1, the timer payload...). Missing inputs and values of
+the wrong type raise errors that list what the function needs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import typing
+from typing import TYPE_CHECKING
+
+from azfn.host._deliveries import INPUTS
+from azfn.host._deliveries import OPTIONAL
+from azfn.host._deliveries import TRIGGERS
+from azfn.host._deliveries import Call
+from azfn.host._deliveries import Delivery
+from azfn.host._deliveries import InvalidInputError
+from azfn.host._deliveries import MissingInputError
+from azfn.host._deliveries import expected_types
+from azfn.host._deliveries import generic
+from azfn.host._deliveries import merge_binding_data
+from azfn.host._deliveries import to_json
+from azfn.meta import Datum
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from azfn.host._model import FunctionInfo
+
+__all__ = ["InvalidInputError", "MissingInputError", "expected_types", "trigger_inputs"]
+
+
+# --- binding data ----------------------------------------------------------------------
+
+
+def _apply_json(metadata: dict[str, object], data: Datum) -> None:
+    """The host's ApplyBindingData: a JSON object trigger value adds its properties.
+
+    They override the system keys, ignoring case (host-semantics §A6.2; this is
+    why a queue message ``{"id": 7}`` gets ``QueueMessage.id == "7"``).
+    """
+    if data.type not in {"string", "json"} or not isinstance(data.value, str):
+        return
+    text = data.value.strip()
+    if not text.startswith("{"):
+        return
+    try:
+        parsed: object = json.loads(text)
+    except ValueError:
+        return
+    if isinstance(parsed, dict):
+        merge_binding_data(metadata, typing.cast("dict[str, object]", parsed), arrays=False)
+
+
+def _to_datum(value: object) -> Datum:
+    if isinstance(value, Datum):
+        return value
+    if isinstance(value, str):
+        return Datum(value, "string")
+    if isinstance(value, datetime.datetime):
+        return Datum(value.isoformat(), "string")
+    if isinstance(value, bool):
+        return Datum(to_json(value), "json")
+    if isinstance(value, int):
+        return Datum(value, "int")
+    if isinstance(value, float):
+        return Datum(value, "double")
+    if isinstance(value, bytes):
+        return Datum(value, "bytes")
+    return Datum(to_json(value), "json")
+
+
+def _to_text(value: object) -> str:
+    if isinstance(value, Datum):
+        value = value.python_value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return to_json(value)
+
+
+# --- the entry point -------------------------------------------------------------------
+
+
+def _describe_needs(function: FunctionInfo) -> str:
+    lines: list[str] = []
+    for binding in (function.trigger, *function.inputs):
+        kind = "trigger" if binding.is_trigger else "input"
+        optional = " (optional)" if binding.type.lower() in OPTIONAL else ""
+        lines.append(
+            f"  - {binding.name!r}: {binding.type} {kind}{optional}: {expected_types(binding)}"
+        )
+    return "\n".join(lines)
+
+
+def trigger_inputs(
+    function: FunctionInfo,
+    values: Mapping[str, object],
+    *,
+    now: datetime.datetime | None = None,
+    settings: Mapping[str, str] | None = None,
+) -> tuple[dict[str, Datum], dict[str, Datum], dict[str, str]]:
+    """Convert a test's values into what the host would deliver to *function*.
+
+    Args:
+        function: the function to feed.
+        values: the trigger's and input bindings' values, by binding name.
+        now: the delivery time (default: the current UTC time).
+        settings: app settings for ``%Name%`` in a blob trigger's path.
+
+    Returns:
+        The input data by binding name, the trigger metadata, and the binding
+        data for binding expressions (keys unique ignoring case; nested
+        objects as JSON text).
+
+    Raises:
+        MissingInputError: the trigger or an input binding has no value.
+        InvalidInputError: a value has the wrong type (also a ``TypeError``), or
+            a name is not one of the function's trigger and input bindings.
+    """
+    moment = now if now is not None else datetime.datetime.now(datetime.timezone.utc)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    wanted = (function.trigger, *function.inputs)
+    names = {binding.name for binding in wanted}
+    unknown = [name for name in values if name not in names]
+    if unknown:
+        outputs = [b.name for b in function.outputs if b.name in unknown]
+        hint = (
+            f" ({', '.join(map(repr, outputs))} is an output: outputs are captured, not given)"
+            if outputs
+            else ""
+        )
+        raise InvalidInputError(
+            f"function {function.name!r} has no input binding named "
+            f"{', '.join(map(repr, unknown))}{hint}; it takes:\n{_describe_needs(function)}"
+        )
+    missing = [
+        b.name
+        for b in wanted
+        if b.name not in values and not (b.is_trigger and b.type.lower() in OPTIONAL)
+    ]
+    if missing:
+        raise MissingInputError(
+            f"function {function.name!r} needs a value for {', '.join(map(repr, missing))}; "
+            f"it takes:\n{_describe_needs(function)}"
+        )
+    inputs: dict[str, Datum] = {}
+    metadata: dict[str, object] = {}
+    binding_data: dict[str, object] = {}
+    for binding in wanted:
+        call = Call(binding, moment, settings or {})
+        value = values.get(binding.name)
+        table = TRIGGERS if binding.is_trigger else INPUTS
+        entry = table.get(binding.type.lower())
+        convert = entry[1] if entry is not None else generic
+        delivery = Delivery(value) if isinstance(value, Datum) else convert(value, call)
+        inputs[binding.name] = delivery.data
+        if binding.is_trigger:
+            metadata = {k: v for k, v in delivery.metadata.items() if v is not None}
+            if delivery.binding is None:
+                _apply_json(metadata, delivery.data)
+                binding_data = dict(metadata)
+            else:
+                binding_data = delivery.binding
+    return (
+        inputs,
+        {key: _to_datum(value) for key, value in metadata.items()},
+        {key: _to_text(value) for key, value in binding_data.items() if value is not None},
+    )
