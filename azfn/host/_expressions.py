@@ -36,11 +36,39 @@ from azfn.errors import AzfnError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["BindingExpressionError", "blob_path_captures", "format_datetime", "resolve"]
+__all__ = [
+    "BindingExpressionError",
+    "blob_path_captures",
+    "format_datetime",
+    "is_expression",
+    "resolve",
+]
 
 DEFAULT_DATETIME_FORMAT = "yyyy-MM-ddTHH-mm-ssK"
 
 _NAME = re.compile(r"[\w\-$@]+(?:\.[\w\-$@]+)*\Z")
+
+
+# Binding properties that are never binding expressions.
+_NOT_EXPRESSIONS = frozenset({"name", "type", "direction", "dataType"})
+
+
+def is_expression(key: str, value: object) -> bool:
+    """Whether the binding property *key* = *value* is resolved from binding data.
+
+    Strings holding ``{...}`` or ``%...%`` are, except JSON documents (MCP
+    tool properties, metadata), which merely contain braces.
+    """
+    if key in _NOT_EXPRESSIONS or not isinstance(value, str):
+        return False
+    if "{" not in value and "%" not in value:
+        return False
+    if value.lstrip().startswith(("{", "[")):
+        try:
+            return not isinstance(json.loads(value), (dict, list))
+        except ValueError:
+            return True
+    return True
 
 
 class BindingExpressionError(AzfnError, ValueError):

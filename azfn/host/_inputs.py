@@ -116,6 +116,7 @@ def trigger_inputs(
     *,
     now: datetime.datetime | None = None,
     settings: Mapping[str, str] | None = None,
+    binding_data: bool = True,
 ) -> tuple[dict[str, Datum], dict[str, Datum], dict[str, str]]:
     """Convert a test's values into what the host would deliver to *function*.
 
@@ -124,6 +125,8 @@ def trigger_inputs(
         values: the trigger's and input bindings' values, by binding name.
         now: the delivery time (default: the current UTC time).
         settings: app settings for ``%Name%`` in a blob trigger's path.
+        binding_data: whether to compute the binding data; pass
+            ``function.uses_binding_data`` to skip it when nothing uses it.
 
     Returns:
         The input data by binding name, the trigger metadata, and the binding
@@ -164,7 +167,7 @@ def trigger_inputs(
         )
     inputs: dict[str, Datum] = {}
     metadata: dict[str, object] = {}
-    binding_data: dict[str, object] = {}
+    data: dict[str, object] = {}
     for binding in wanted:
         call = Call(binding, moment, settings or {})
         value = values.get(binding.name)
@@ -177,11 +180,13 @@ def trigger_inputs(
             metadata = {k: v for k, v in delivery.metadata.items() if v is not None}
             if delivery.binding is None:
                 _apply_json(metadata, delivery.data)
-                binding_data = dict(metadata)
+                data = dict(metadata)
             else:
-                binding_data = delivery.binding
+                data = delivery.binding
     return (
         inputs,
         {key: _to_datum(value) for key, value in metadata.items()},
-        {key: _to_text(value) for key, value in binding_data.items() if value is not None},
+        {key: _to_text(value) for key, value in data.items() if value is not None}
+        if binding_data
+        else {},
     )

@@ -44,6 +44,7 @@ import os
 import random
 import threading
 import traceback
+import typing
 import uuid
 from typing import TYPE_CHECKING
 from typing import cast
@@ -262,30 +263,19 @@ def _decode(param: ParameterInfo, request: InvocationRequest) -> object:
 # Binding expressions.
 
 
-def _is_json_document(value: str) -> bool:
-    """Whether *value* is a JSON object/array (tool properties, metadata): not a template."""
-    if not value.lstrip().startswith(("{", "[")):
-        return False
-    try:
-        return isinstance(json.loads(value), (dict, list))
-    except ValueError:
-        return False
-
-
 def _binding_paths(
     function: FunctionInfo, binding_data: Mapping[str, str], settings: Mapping[str, str]
 ) -> dict[str, dict[str, str]]:
+    from azfn.host._expressions import is_expression
     from azfn.host._expressions import resolve
 
     paths: dict[str, dict[str, str]] = {}
     for binding in (*function.inputs, *function.outputs):
         props: dict[str, str] = {}
         for key, value in binding.raw.items():
-            if key in _NOT_EXPRESSIONS or not isinstance(value, str):
-                continue
-            if ("{" in value or "%" in value) and not _is_json_document(value):
-                props[key] = resolve(value, binding_data, settings)
-            else:
+            if is_expression(key, value):
+                props[key] = resolve(typing.cast("str", value), binding_data, settings)
+            elif isinstance(value, str) and key not in _NOT_EXPRESSIONS:
                 props[key] = value
         paths[binding.name] = props
     return paths
@@ -379,7 +369,10 @@ class _Attempt:
             self.outputs[_RETURN] = value
 
 
+@functools.lru_cache(maxsize=4096)
 def _return_annotation(func: Callable[..., object]) -> object:
+    # Resolved once per function: get_type_hints is costly and the
+    # annotations of a loaded function do not change.
     return type_hints(func).get("return", inspect.Parameter.empty)
 
 

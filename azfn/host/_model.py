@@ -13,6 +13,7 @@ is a loaded app. They are built by :func:`azfn.host.function_info`,
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import TYPE_CHECKING
 from typing import Literal
 from typing import cast
@@ -163,6 +164,17 @@ class FunctionInfo:
     retry: RetryPolicySpec | None
     http_type: str
     parameters: tuple[ParameterInfo, ...]
+
+    @functools.cached_property
+    def uses_binding_data(self) -> bool:
+        """Whether an input or output binding has a binding expression to resolve."""
+        from azfn.host._expressions import is_expression
+
+        return any(
+            is_expression(key, value)
+            for binding in (*self.inputs, *self.outputs)
+            for key, value in binding.raw.items()
+        )
 
     def binding(self, name: str) -> BindingInfo | None:
         """Return the binding with this name, or None."""

@@ -166,7 +166,10 @@ class Client:
         wire = http_wire(request, match.params)
         values: dict[str, object] = {**(inputs or {}), function.trigger.name: wire}
         data, metadata, binding_data = trigger_inputs(
-            function, values, settings=self.project.settings
+            function,
+            values,
+            settings=self.project.settings,
+            binding_data=function.uses_binding_data,
         )
         return InvocationRequest(function, data, metadata, binding_data)
 
@@ -327,7 +330,10 @@ class Client:
 
         function = self.project.function(name)
         data, metadata, binding_data = trigger_inputs(
-            function, inputs, settings=self.project.settings
+            function,
+            inputs,
+            settings=self.project.settings,
+            binding_data=function.uses_binding_data,
         )
         return InvocationRequest(function, data, metadata, binding_data)
 
