@@ -23,7 +23,7 @@ if typing.TYPE_CHECKING:
 __all__ = ["Context", "RetryContext", "RpcException", "TraceContext"]
 
 
-def _new_invocation_id() -> str:
+def new_uuid() -> str:
     # A uuid4 without importing uuid (about 25 ms cold): same bits, same form.
     raw = bytearray(os.urandom(16))
     raw[6] = (raw[6] & 0x0F) | 0x40
@@ -196,7 +196,7 @@ class Context:
         retry_context: RetryContext | None = None,
         thread_local_storage: threading.local | None = None,
     ) -> None:
-        self._invocation_id = invocation_id if invocation_id is not None else _new_invocation_id()
+        self._invocation_id = invocation_id if invocation_id is not None else new_uuid()
         self._function_name = function_name
         self._function_directory = (
             function_directory if function_directory is not None else os.getcwd()

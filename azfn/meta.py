@@ -229,6 +229,11 @@ def parse_datetime(text: str | None) -> datetime.datetime | None:
     """
     if not text:
         return None
+    try:
+        # The common case (what isoformat() writes) without the regex below.
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        pass
     value = text.strip()
     if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"

@@ -15,13 +15,14 @@ import collections
 import contextlib
 import datetime
 import json
+import os
 import typing
-import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from azfn.blob import InputStream
+from azfn.context import new_uuid
 from azfn.cosmosdb import JsonRecord
 from azfn.errors import AzfnError
 from azfn.eventgrid import CloudEvent
@@ -219,7 +220,7 @@ def _queue(value: object, call: Call) -> Delivery:
     inserted = message.insertion_time if message else None
     metadata: dict[str, object] = {
         "QueueTrigger": data.value if isinstance(data.value, str) else None,
-        "Id": (message.id if message else None) or str(uuid.uuid4()),
+        "Id": (message.id if message else None) or new_uuid(),
         "DequeueCount": (message.dequeue_count if message else None) or 1,
         "InsertionTime": inserted or call.now,
         "ExpirationTime": (message.expiration_time if message else None)
@@ -232,7 +233,7 @@ def _queue(value: object, call: Call) -> Delivery:
 
 
 def _pop_receipt() -> str:
-    return base64.b64encode(uuid.uuid4().bytes[:8]).decode("ascii")
+    return base64.b64encode(os.urandom(8)).decode("ascii")
 
 
 def _timer(value: object, call: Call) -> Delivery:
@@ -295,7 +296,7 @@ def _blob(value: object, call: Call) -> Delivery:
         "ContentLength": len(raw),
         "ContentType": "application/octet-stream",
         "BlobType": "BlockBlob",
-        "ETag": f'"0x{uuid.uuid4().hex[:15].upper()}"',
+        "ETag": f'"0x{os.urandom(8).hex()[:15].upper()}"',
         "LastModified": call.iso(),
         "CreatedOn": call.iso(),
     }
@@ -413,7 +414,7 @@ def _sb_parts(value: object, call: Call, index: int) -> tuple[bytes | str, dict[
     if message is None and not _is_plain(value):
         raise wrong_type(call, value)
     fields: dict[str, object] = {
-        "MessageId": (message.message_id if message else "") or uuid.uuid4().hex,
+        "MessageId": (message.message_id if message else "") or new_uuid().replace("-", ""),
         "DeliveryCount": (message.delivery_count if message else None) or 1,
         "SequenceNumber": (message.sequence_number if message else None) or index,
         "EnqueuedTimeUtc": (message.enqueued_time_utc if message else None) or call.now,
@@ -421,7 +422,7 @@ def _sb_parts(value: object, call: Call, index: int) -> tuple[bytes | str, dict[
         or "9999-12-31T23:59:59.9999999+00:00",
         "LockedUntil": (message.locked_until if message else None)
         or call.now + datetime.timedelta(minutes=1),
-        "LockToken": (message.lock_token if message else None) or str(uuid.uuid4()),
+        "LockToken": (message.lock_token if message else None) or new_uuid(),
         "State": (message.state if message else None) or 0,
         "TimeToLive": _timespan(message.time_to_live if message else None),
         "UserProperties": message.user_properties if message else {},

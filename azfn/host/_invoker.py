@@ -45,13 +45,13 @@ import random
 import threading
 import traceback
 import typing
-import uuid
 from typing import TYPE_CHECKING
 from typing import cast
 
 from azfn.context import Context
 from azfn.context import RetryContext
 from azfn.context import RpcException
+from azfn.context import new_uuid
 from azfn.extension.invocation import invoke_with_hooks
 from azfn.host._functions import function_info
 from azfn.host._functions import function_info_from_json
@@ -319,7 +319,7 @@ class _Attempt:
         function = request.function
         self.request = request
         self.context = Context(
-            invocation_id=str(uuid.uuid4()),
+            invocation_id=new_uuid(),
             function_name=function.name,
             function_directory=function.directory,
             retry_context=retry_context,
