@@ -122,6 +122,11 @@ def render() -> str:
         "",
     ]
     lines += _types()
+    from azfn.testing import Client
+    from azfn.testing import Response
+
+    lines += _members(Client, "`azfn.testing.Client` (in-process host)")
+    lines += _members(Response, "`azfn.testing.Response`")
     return "\n".join(lines).rstrip() + "\n"
 
 
