@@ -19,6 +19,7 @@ import re
 import typing
 from types import FunctionType
 
+from azfn.bindings._base import Binding
 from azfn.enums import BindingDirection
 from azfn.errors import Problem
 
@@ -28,7 +29,6 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping
     from collections.abc import Sequence
 
-    from azfn.bindings._base import Binding
     from azfn.settings import Setting
 
 __all__ = ["HttpRoute", "app_problems", "function_problems"]
@@ -97,17 +97,11 @@ def _check_trigger(bindings: Sequence[Binding], add: Callable[..., None]) -> Non
 def _check_bindings(bindings: Sequence[Binding], add: Callable[..., None]) -> None:
     seen: dict[str, str] = {}
     for binding in bindings:
+        for message, about in _binding_messages(binding):
+            add(message, about)
         label = typing.cast("object", binding.arg_name)  # untyped callers may pass anything
-        for message in binding.problems():
-            add(f"binding {label!r} ({binding.type}): {message}", str(label))
-        if not isinstance(label, str) or not (label == _RETURN or _BINDING_NAME.match(label)):
-            add(
-                f"The binding name {label} is invalid. Please assign a valid name "
-                "to the binding: start with a letter, then letters, digits or "
-                "single underscores (or use '$return' for the return value)",
-                str(label),
-            )
-            continue
+        if not isinstance(label, str):
+            continue  # reported by _binding_messages
         key = label.lower()
         if key in seen:
             add(
@@ -116,10 +110,43 @@ def _check_bindings(bindings: Sequence[Binding], add: Callable[..., None]) -> No
                 label,
             )
         seen[key] = label
+
+
+def _binding_messages(binding: Binding) -> tuple[tuple[str, str], ...]:
+    """Return what is wrong with *binding* on its own, as (message, binding name).
+
+    Bindings are immutable, so when the class keeps the base ``problems()``
+    the answer is cached on the instance: a binding shared by many functions
+    (the default HTTP output) is checked once.
+    """
+    cacheable = type(binding).problems is Binding.problems
+    if cacheable:
+        cached: tuple[tuple[str, str], ...] | None = vars(binding).get("_checked")
+        if cached is not None:
+            return cached
+    label = typing.cast("object", binding.arg_name)  # untyped callers may pass anything
+    about = str(label)
+    messages = [
+        (f"binding {label!r} ({binding.type}): {message}", about) for message in binding.problems()
+    ]
+    if not isinstance(label, str) or not (label == _RETURN or _BINDING_NAME.match(label)):
+        messages.append(
+            (
+                f"The binding name {label} is invalid. Please assign a valid name "
+                "to the binding: start with a letter, then letters, digits or "
+                "single underscores (or use '$return' for the return value)",
+                about,
+            )
+        )
+    else:
         if binding.direction == _INOUT:
-            add(f'binding {label!r}: "inout" bindings are not supported', label)
+            messages.append((f'binding {label!r}: "inout" bindings are not supported', label))
         if label == _RETURN and binding.direction != _OUT:
-            add('"$return" binding must have direction set to "out"', label)
+            messages.append(('"$return" binding must have direction set to "out"', label))
+    result = tuple(messages)
+    if cacheable:
+        object.__setattr__(binding, "_checked", result)
+    return result
 
 
 # inspect.CO_VARARGS and CO_VARKEYWORDS, without importing inspect (heavy).

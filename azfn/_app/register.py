@@ -74,16 +74,17 @@ class FunctionRegister(DecoratorApi):
         names: list[tuple[str, Callable[[], str]]] = []
         routes: list[HttpRoute] = []
         for builder, source in self._builders():
-            names.append((builder.function_name, functools.partial(_where, builder, source, self)))
+            name = builder.function_name
+            names.append((name, functools.partial(_where, builder, source, self)))
             try:
                 function = builder.build(self._auth_level)
             except FunctionLoadError as exc:
                 problems += exc.problems
                 continue
             functions.append(function)
-            trigger = function.get_trigger()
-            if function.is_http_function() and trigger is not None:
-                routes.append(_http_route(function.get_function_name(), trigger))
+            trigger = function._trigger
+            if trigger is not None and trigger.type == "httpTrigger":
+                routes.append(_http_route(name, trigger))
         problems += app_problems(names, routes)
         return functions, problems
 

@@ -428,7 +428,8 @@ class Binding:
         cls = type(self)
         plan = cls.__dict__.get("_plan") or _plan(cls)
         state = dict(vars(self))
-        state.pop("_json", None)  # derived: rendered again for the copy
+        for cache in _CACHES:  # derived: worked out again for the copy
+            state.pop(cache, None)
         problems: list[str] = []
         extra: dict[str, object] = {}
         for key, value in changes.items():
@@ -482,7 +483,12 @@ class Binding:
             parts.append('"name": ' + _json_text(self.arg_name))
             for attr, quoted_key in plan.json_keys:
                 value = state[attr]
-                if value is not None:
+                if value is None:
+                    continue
+                # Strings are most values: quote them without the dispatch.
+                if type(value) is str:
+                    parts.append(quoted_key + _quote(value))
+                else:
                     parts.append(quoted_key + _json_text(value))
             for key, value in self._extra.items():
                 if value is not None:
@@ -559,4 +565,4 @@ class OutputBinding(Binding):
 
 _FRAMEWORK = frozenset({Binding, Trigger, InputBinding, OutputBinding})
 # Derived values cached on an instance; never copied by replace().
-_CACHES = frozenset({"_json"})
+_CACHES = frozenset({"_json", "_checked"})
