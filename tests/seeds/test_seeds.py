@@ -394,3 +394,30 @@ def test_unittest_003_1(seeds: Seeds) -> None:
 def test_unittest_001_2(seeds: Seeds) -> None:
     """Unit test of v2 my_second_function via main.build(): 001 (fr) l.1239-1259 = 004."""
     seeds.run_unittest("unittest_001_2.py", project="v2_001_12")
+
+
+# ------------------------------------------------ unit-test samples, with the client
+
+
+@pytest.mark.parametrize(
+    ("project", "path"),
+    [
+        ("v1_001_13", "/api/my_second_function"),  # v1: the folder name is the route
+        ("v1_003_4", "/api/my_second_function"),
+        ("v2_001_12", "/api/hello"),  # v2: @app.route(route="hello")
+    ],
+)
+def test_unittest_samples_rewritten_with_the_client(seeds: Seeds, project: str, path: str) -> None:
+    """The docs' unit tests, through the in-process host instead of a direct call.
+
+    The same request and the same assertion as the docs' tests, but routed by
+    the host's rules (host-semantics §A3) with the project loaded from its
+    folder, v1 (function.json) or v2 (function_app.py).
+    """
+    from azfn.testing import Client
+
+    sys.path.insert(0, str(SAMPLES / project))
+    client = Client(SAMPLES / project)
+    response = client.get(path, query={"value": "21"})
+    assert response.status_code == 200
+    assert response.get_body() == b"21 * 2 = 42"
