@@ -154,10 +154,14 @@ def metadata_datetime(metadata: Mapping[str, Datum] | None, key: str) -> datetim
     return parse_datetime(metadata_str(metadata, key))
 
 
-def is_class_annotation(annotation: object, types: tuple[type, ...]) -> bool:
-    """Return whether *annotation* is a class deriving from one of *types*."""
+def is_class_annotation(annotation: object, types: type | tuple[type, ...]) -> bool:
+    """Return whether *annotation* is a class deriving from (one of) *types*.
+
+    ``False`` for anything else, generics included (``list[int]`` passes
+    ``isinstance(..., type)`` on Python 3.10 but is no class).
+    """
     if typing.get_origin(annotation) is not None:
-        return False  # list[int] passes isinstance(..., type) on 3.10
+        return False
     return isinstance(annotation, type) and issubclass(annotation, types)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from azfn._metadata import is_class_annotation
 from azfn.meta import Datum
 from azfn.meta import InConverter
 from azfn.meta import OutConverter
@@ -36,7 +37,7 @@ class ConnectorTriggerConverter(
     @classmethod
     def check_input_type_annotation(cls, pytype: object) -> bool:
         """Accept ``str``, ``dict`` or ``bytes``."""
-        return isinstance(pytype, type) and issubclass(pytype, (str, dict, bytes))
+        return is_class_annotation(pytype, (str, dict, bytes))
 
     @classmethod
     def check_output_type_annotation(cls, pytype: object) -> bool:

@@ -41,6 +41,7 @@ from typing import ClassVar
 from typing import TypeVar
 from typing import cast
 
+from azfn._metadata import is_class_annotation
 from azfn.meta import Datum
 from azfn.meta import InConverter
 from azfn.meta import OutConverter
@@ -121,11 +122,6 @@ class DocumentList(JsonRecordList[Document]):
     """
 
 
-def _is_class(pytype: object, bases: type | tuple[type, ...]) -> bool:
-    """Return whether *pytype* is a class deriving from *bases* (``False`` for generics)."""
-    return isinstance(pytype, type) and issubclass(pytype, bases)
-
-
 def _payload_text(data: Datum, binding: str) -> str:
     """Return the JSON text of a ``"json"``/``"string"``/``"bytes"`` datum.
 
@@ -161,12 +157,12 @@ class JsonRecordsConverter(InConverter, OutConverter):
     @classmethod
     def check_input_type_annotation(cls, pytype: object) -> bool:
         """Accept the record-list class (and its subclasses)."""
-        return _is_class(pytype, cls._records)
+        return is_class_annotation(pytype, cls._records)
 
     @classmethod
     def check_output_type_annotation(cls, pytype: object) -> bool:
         """Accept the record class or the record-list class."""
-        return _is_class(pytype, (cls._records, cls._record))
+        return is_class_annotation(pytype, (cls._records, cls._record))
 
     @classmethod
     def decode(

@@ -44,6 +44,7 @@ import sys
 from typing import TYPE_CHECKING
 from typing import cast
 
+from azfn._metadata import is_class_annotation
 from azfn.meta import Datum
 from azfn.meta import InConverter
 from azfn.meta import OutConverter
@@ -239,10 +240,6 @@ def _loads_expecting(text: str | bytes, expected_type: type) -> object:
     return raw if strict else json.loads(text, object_hook=_revive)
 
 
-def _is_class(pytype: object, bases: type | tuple[type, ...]) -> bool:
-    return isinstance(pytype, type) and issubclass(pytype, bases)
-
-
 def _text(data: Datum) -> str | bytes:
     """The text of a datum; an already parsed ``"json"`` value is serialized."""
     value = data.value
@@ -263,7 +260,7 @@ class OrchestrationTriggerConverter(
     @classmethod
     def check_input_type_annotation(cls, pytype: object) -> bool:
         """Accept :class:`OrchestrationContext`."""
-        return _is_class(pytype, OrchestrationContext)
+        return is_class_annotation(pytype, OrchestrationContext)
 
     @classmethod
     def check_output_type_annotation(cls, pytype: object) -> bool:
@@ -294,7 +291,7 @@ class EntityTriggerConverter(InConverter, OutConverter, binding="entityTrigger",
     @classmethod
     def check_input_type_annotation(cls, pytype: object) -> bool:
         """Accept :class:`EntityContext`."""
-        return _is_class(pytype, EntityContext)
+        return is_class_annotation(pytype, EntityContext)
 
     @classmethod
     def check_output_type_annotation(cls, pytype: object) -> bool:
@@ -380,12 +377,12 @@ class DurableClientConverter(InConverter, OutConverter, binding="durableClient")
     @classmethod
     def check_input_type_annotation(cls, pytype: object) -> bool:
         """Accept ``str`` or ``bytes``."""
-        return _is_class(pytype, (str, bytes))
+        return is_class_annotation(pytype, (str, bytes))
 
     @classmethod
     def check_output_type_annotation(cls, pytype: object) -> bool:
         """Accept ``str``, ``bytes`` or ``bytearray``."""
-        return _is_class(pytype, (str, bytes, bytearray))
+        return is_class_annotation(pytype, (str, bytes, bytearray))
 
     @classmethod
     def decode(cls, data: Datum | None, *, trigger_metadata: Mapping[str, Datum] | None) -> object:

@@ -61,6 +61,7 @@ from azfn._headers import HttpRequestHeaders
 from azfn._headers import HttpResponseHeaders
 from azfn._headers import check_line_text
 from azfn._headers import check_status_code
+from azfn._metadata import is_class_annotation
 from azfn.meta import Datum
 from azfn.meta import InConverter
 from azfn.meta import OutConverter
@@ -262,11 +263,6 @@ def _content_type(mimetype: str, charset: str) -> str:
     return f"{mimetype}; charset={charset}" if mimetype.startswith("text/") else mimetype
 
 
-def _is_subclass(pytype: object, classes: type | tuple[type, ...]) -> bool:
-    """``issubclass`` that answers ``False`` for annotations that are not classes."""
-    return isinstance(pytype, type) and issubclass(pytype, classes)
-
-
 class HttpResponse:
     """An HTTP response, as a function returns it.
 
@@ -448,7 +444,7 @@ class HttpRequestConverter(InConverter, binding="httpTrigger", trigger=True):
     @classmethod
     def check_input_type_annotation(cls, pytype: type) -> bool:
         """Accept :class:`HttpRequest` and its subclasses."""
-        return _is_subclass(pytype, HttpRequest)
+        return is_class_annotation(pytype, HttpRequest)
 
     @classmethod
     def decode(cls, data: Datum, *, trigger_metadata: Mapping[str, Datum] | None) -> HttpRequest:
@@ -482,7 +478,7 @@ class HttpResponseConverter(OutConverter, binding="http"):
     @classmethod
     def check_output_type_annotation(cls, pytype: type) -> bool:
         """Accept :class:`HttpResponse`, ``str`` and their subclasses."""
-        return _is_subclass(pytype, (HttpResponse, str))
+        return is_class_annotation(pytype, (HttpResponse, str))
 
     @classmethod
     def encode(cls, obj: object, *, expected_type: type | None) -> Datum | None:

@@ -39,6 +39,7 @@ import typing
 from typing import TypeVar
 from typing import cast
 
+from azfn._metadata import is_class_annotation
 from azfn.meta import Datum
 from azfn.meta import InConverter
 from azfn.meta import OutConverter
@@ -164,17 +165,13 @@ class KafkaEvent:
         return f"KafkaEvent({', '.join(parts)})"
 
 
-def _is_class(pytype: object, bases: type | tuple[type, ...]) -> bool:
-    return isinstance(pytype, type) and issubclass(pytype, bases)
-
-
 def _is_iterable_of(annotation: object, element: type) -> bool:
     """Whether *annotation* is a parametrized iterable (``list[X]``, ``List[X]``) of *element*."""
     origin = typing.get_origin(annotation)
-    if not _is_class(origin, collections.abc.Iterable):
+    if not is_class_annotation(origin, collections.abc.Iterable):
         return False
     args = typing.get_args(annotation)
-    return any(_is_class(element, arg) for arg in args if isinstance(arg, type))
+    return any(is_class_annotation(element, arg) for arg in args if isinstance(arg, type))
 
 
 def _collection(data: Datum) -> list[object]:
@@ -270,12 +267,12 @@ class KafkaConverter(InConverter, OutConverter, binding="kafka"):
     @classmethod
     def check_input_type_annotation(cls, pytype: object) -> bool:
         """Accept ``KafkaEvent`` or a parametrized iterable of it."""
-        return _is_class(pytype, KafkaEvent) or _is_iterable_of(pytype, KafkaEvent)
+        return is_class_annotation(pytype, KafkaEvent) or _is_iterable_of(pytype, KafkaEvent)
 
     @classmethod
     def check_output_type_annotation(cls, pytype: object) -> bool:
         """Accept ``str``, ``bytes`` or a parametrized iterable of ``str``."""
-        return _is_class(pytype, (str, bytes)) or _is_iterable_of(pytype, str)
+        return is_class_annotation(pytype, (str, bytes)) or _is_iterable_of(pytype, str)
 
     @classmethod
     def decode(

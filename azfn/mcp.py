@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from typing import ClassVar
 from typing import cast
 
+from azfn._metadata import is_class_annotation
 from azfn.meta import Datum
 from azfn.meta import InConverter
 from azfn.meta import OutConverter
@@ -199,10 +200,6 @@ def _raw(data: Datum) -> object:
     return data.python_value
 
 
-def _is_class(pytype: object, bases: tuple[type, ...]) -> bool:
-    return isinstance(pytype, type) and issubclass(pytype, bases)
-
-
 def _plain(obj: object) -> Datum | None:
     """The encoding shared by every MCP trigger, or ``None`` for other values."""
     if obj is None:
@@ -222,7 +219,7 @@ class _MCPTriggerConverter(InConverter, OutConverter):
     @classmethod
     def check_input_type_annotation(cls, pytype: object) -> bool:
         """Accept ``str``, ``dict`` or ``bytes`` (and the trigger's context type)."""
-        return _is_class(pytype, cls._accepts)
+        return is_class_annotation(pytype, cls._accepts)
 
     @classmethod
     def check_output_type_annotation(cls, pytype: object) -> bool:

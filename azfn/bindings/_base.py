@@ -114,7 +114,12 @@ class _ClassPlan:
 
 def _enum_in(hint: object) -> type[StringifyEnum] | None:
     for arg in typing.get_args(hint) or (hint,):
-        if isinstance(arg, type) and issubclass(arg, StringifyEnum):
+        # get_origin: list[str] passes isinstance(..., type) on Python 3.10.
+        if (
+            typing.get_origin(arg) is None
+            and isinstance(arg, type)
+            and issubclass(arg, StringifyEnum)
+        ):
             return arg
     return None
 

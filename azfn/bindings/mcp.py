@@ -189,6 +189,9 @@ def _type_name(hint: object) -> str:
 def _is_tool_context(hint: object) -> bool:
     # By name: the class lives in the worker-facing layer, and code written
     # for azure.functions annotates with that package's class.
+    if _is_optional(hint):
+        # Python 3.10's get_type_hints makes `x: T = None` an Optional[T].
+        hint = next(arg for arg in typing.get_args(hint) if arg is not _NONE)
     name = hint if isinstance(hint, str) else getattr(hint, "__name__", None)
     return isinstance(name, str) and name.rsplit(".", 1)[-1] == "MCPToolContext"
 
@@ -196,7 +199,7 @@ def _is_tool_context(hint: object) -> bool:
 def _hints(func: Callable[..., object]) -> dict[str, object]:
     try:
         return dict(typing.get_type_hints(func))
-    except Exception:  # unresolvable: validation reports it; use the raw ones  # noqa: BLE001  # unresolvable: validation reports it; use the raw ones
+    except Exception:  # noqa: BLE001  # unresolvable: validation reports it; use the raw ones
         return dict(getattr(func, "__annotations__", None) or {})
 
 
