@@ -324,33 +324,34 @@ class HttpRoute:
 
 
 def app_problems(
-    names: Sequence[tuple[str, Callable[[], str]]], routes: Sequence[HttpRoute]
+    names: Sequence[str], where: Callable[[int], str], routes: Sequence[HttpRoute]
 ) -> list[Problem]:
     """Return problems across functions.
 
     Args:
-        names: ``(function name, where it is defined)`` for every function;
-            *where* is only called to describe a duplicate.
+        names: every function's name.
+        where: where the function at an index of *names* is defined; only
+            called to describe a duplicate.
         routes: every HTTP function's route and methods.
     """
     problems: list[Problem] = []
-    first: dict[str, tuple[str, Callable[[], str]]] = {}
-    for name, where_fn in names:
+    first: dict[str, int] = {}
+    for index, name in enumerate(names):
         key = name.lower()
         if key in first:
-            other, other_where_fn = first[key]
-            other_where, where = other_where_fn(), where_fn()
+            other = names[first[key]]
+            other_where, this_where = where(first[key]), where(index)
             problems.append(
                 Problem(
                     name,
                     f"Function {name} does not have a unique function name "
                     f"({other!r} is defined at {other_where}, {name!r} at "
-                    f"{where}). Please change @app.function_name() or the "
+                    f"{this_where}). Please change @app.function_name() or the "
                     "function method name to be unique.",
                 )
             )
         else:
-            first[key] = (name, where_fn)
+            first[key] = index
     problems += _route_conflicts(routes)
     return problems
 

@@ -102,11 +102,13 @@ class DecoratorApi:
         return decorator
 
     def _binding_decorator(self, *bindings: Binding) -> Decorator:
-        def change(builder: FunctionBuilder[..., Any]) -> None:
-            for binding in bindings:
-                builder.add_binding(binding)
+        def decorator(func: Callable[P, R], /) -> FunctionBuilder[P, R]:
+            builder = self._builder_for(func)
+            builder._bindings += bindings
+            builder._built.clear()
+            return builder
 
-        return self._decorator(change)
+        return decorator
 
     def function_name(
         self, name: str, setting_extra_fields: Mapping[str, object] | None = None

@@ -10,7 +10,6 @@ included, and one blueprint can serve two apps with different auth levels.
 
 from __future__ import annotations
 
-import functools
 import typing
 from typing import Any
 
@@ -26,7 +25,6 @@ from azfn.errors import Problem
 from azfn.errors import RegistrationError
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable
     from collections.abc import Sequence
 
     from azfn._builder import FunctionBuilder
@@ -71,11 +69,12 @@ class FunctionRegister(DecoratorApi):
     def _index(self) -> tuple[list[Function[..., object]], list[Problem]]:
         functions: list[Function[..., object]] = []
         problems: list[Problem] = []
-        names: list[tuple[str, Callable[[], str]]] = []
+        builders = self._builders()
+        names: list[str] = []
         routes: list[HttpRoute] = []
-        for builder, source in self._builders():
+        for builder, _ in builders:
             name = builder.function_name
-            names.append((name, functools.partial(_where, builder, source, self)))
+            names.append(name)
             try:
                 function = builder.build(self._auth_level)
             except FunctionLoadError as exc:
@@ -85,7 +84,11 @@ class FunctionRegister(DecoratorApi):
             trigger = function._trigger
             if trigger is not None and trigger.type == "httpTrigger":
                 routes.append(_http_route(name, trigger))
-        problems += app_problems(names, routes)
+        def where(index: int) -> str:
+            builder, source = builders[index]
+            return _where(builder, source, self)
+
+        problems += app_problems(names, where, routes)
         return functions, problems
 
     def validate(self) -> list[Problem]:
@@ -116,11 +119,8 @@ class FunctionRegister(DecoratorApi):
         Raises:
             FunctionLoadError: two functions share a name.
         """
-        names = [
-            (f.get_function_name(), functools.partial(repr, f.get_user_function()))
-            for f in functions
-        ]
-        problems = app_problems(names, [])
+        names = [f.get_function_name() for f in functions]
+        problems = app_problems(names, lambda i: repr(functions[i].get_user_function()), [])
         if problems:
             raise FunctionLoadError(problems)
 

@@ -111,20 +111,25 @@ class TriggerApi(DecoratorApi):
         (the return value by default). *route* defaults to the function name
         and *auth_level* to the app's level, both when the app is indexed.
         """
-        trigger = HttpTrigger.create(
-            (),
-            _merge(
-                "route",
-                {
-                    "arg_name": trigger_arg_name,
-                    "methods": methods,
-                    "auth_level": auth_level,
-                    "route": route,
-                },
-                trigger_extra_fields,
-            ),
-            extras=True,
-        )
+        if trigger_extra_fields:
+            trigger = HttpTrigger.create(
+                (),
+                _merge(
+                    "route",
+                    {
+                        "arg_name": trigger_arg_name,
+                        "methods": methods,
+                        "auth_level": auth_level,
+                        "route": route,
+                    },
+                    trigger_extra_fields,
+                ),
+                extras=True,
+            )
+        else:  # the common case, without the merge
+            trigger = HttpTrigger(
+                arg_name=trigger_arg_name, methods=methods, auth_level=auth_level, route=route
+            )
         if binding_arg_name == "$return" and not binding_extra_fields:
             output = _RETURN_OUTPUT  # immutable: one instance serves every route
         else:

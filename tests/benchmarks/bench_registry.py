@@ -79,6 +79,6 @@ def benchmarks() -> list[Benchmark]:
             0.3,
             _runner("azfn"),
             _runner("azure.functions"),
-            repeat=11,
+            repeat=25,
         ),
     ]
