@@ -23,6 +23,7 @@ from typing import TypeVar
 from azfn._function import SCRIPT_FILE_NAME
 from azfn._function import Function
 from azfn._validation import function_problems
+from azfn.bindings.http import HttpTrigger
 from azfn.enums import AuthLevel
 from azfn.errors import FunctionLoadError
 from azfn.errors import Problem
@@ -195,7 +196,10 @@ class FunctionBuilder(Generic[P, R]):
         """Apply build-time defaults: an HTTP trigger's route and auth level."""
         resolved: list[Binding] = []
         for binding in self._bindings:
-            if binding.type == "httpTrigger" and binding.direction == 0:
+            if isinstance(binding, HttpTrigger):
+                binding = binding.with_defaults(name, level)
+            elif binding.type == "httpTrigger" and binding.direction == 0:
+                # A generic trigger of type httpTrigger: the defaults are extras.
                 changes: dict[str, object] = {}
                 if _field(binding, "route") is None:
                     changes["route"] = name

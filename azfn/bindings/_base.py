@@ -228,6 +228,7 @@ def _to_json(value: object) -> object:
 # JSON text of enum members by id(): members are singletons, and ``.name``
 # goes through a slow descriptor.
 _MEMBER_JSON: dict[int, str] = {}
+_LIST_JSON: dict[tuple[int, ...], str] = {}
 
 
 def _member_json(member: StringifyEnum) -> str:
@@ -251,10 +252,17 @@ def _json_text(value: object) -> str:
         return _member_json(value)
     if kind is list:
         items = typing.cast("list[object]", value)
-        # Lists of enum members (HTTP methods) are common enough for a path.
+        # Lists of enum members (HTTP methods) are common: one text per list.
+        key = tuple(map(id, items))
+        text = _LIST_JSON.get(key)
+        if text is not None:
+            return text
         if all(isinstance(item, StringifyEnum) for item in items):
             members = typing.cast("list[StringifyEnum]", items)
-            return "[" + ", ".join([_member_json(m) for m in members]) + "]"
+            text = "[" + ", ".join([_member_json(m) for m in members]) + "]"
+            if len(_LIST_JSON) < 256:  # members live forever: their ids are stable
+                _LIST_JSON[key] = text
+            return text
     return json.dumps(_to_json(value))
 
 
@@ -456,6 +464,16 @@ class Binding:
             new._set_extra({**self._extra, **extra})
         return new
 
+    def _copy(self, **fields: object) -> Self:
+        """Return a copy with *fields* set as given: trusted, already parsed values."""
+        state = dict(vars(self))
+        for cache in _CACHES:
+            state.pop(cache, None)
+        state.update(fields)
+        new = object.__new__(type(self))
+        vars(new).update(state)
+        return new
+
     def problems(self) -> list[str]:
         """Return what is wrong with this binding's values (empty if nothing)."""
         problems = list(self._problems)
@@ -484,8 +502,9 @@ class Binding:
             data_type = state.get("data_type")
             if data_type is not None:
                 parts.append('"dataType": ' + _json_text(_to_json(data_type)))
-            parts.append('"type": ' + _json_text(self.type))
-            parts.append('"name": ' + _json_text(self.arg_name))
+            kind, name = self.type, self.arg_name
+            parts.append('"type": ' + (_quote(kind) if type(kind) is str else _json_text(kind)))
+            parts.append('"name": ' + (_quote(name) if type(name) is str else _json_text(name)))
             for attr, quoted_key in plan.json_keys:
                 value = state[attr]
                 if value is None:

@@ -48,6 +48,20 @@ class HttpTrigger(Trigger):
     """Route template after the prefix (``items/{id:int}``); ``None`` is the
     function name."""
 
+    def with_defaults(self, function_name: str, auth_level: AuthLevel | None) -> HttpTrigger:
+        """Return this trigger with the defaults the host applies when indexing.
+
+        The route defaults to the function's name and the auth level to the
+        app's (host-semantics §A1.1), both decided only when the app is
+        indexed because ``@function_name`` and the app may come later.
+        """
+        changes: dict[str, object] = {}
+        if self.route is None:
+            changes["route"] = function_name
+        if self.auth_level is None and auth_level is not None:
+            changes["auth_level"] = auth_level
+        return self._copy(**changes) if changes else self
+
     def problems(self) -> list[str]:
         """Return bad values, including route templates the host rejects."""
         problems = super().problems()
