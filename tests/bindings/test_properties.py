@@ -6,6 +6,7 @@ import collections.abc
 import datetime
 import importlib
 import json
+import pkgutil
 import re
 import types
 import typing
@@ -15,6 +16,7 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+import azfn.bindings
 from azfn.bindings._base import Binding
 from azfn.bindings._base import fields
 from azfn.bindings.dapr import DaprTopicTrigger
@@ -22,26 +24,11 @@ from azfn.bindings.openai import InputType
 from azfn.bindings.openai import OpenAIModels
 from azfn.enums import StringifyEnum
 
-MODULES = (
-    "blob",
-    "connectors",
-    "cosmosdb",
-    "dapr",
-    "durable",
-    "eventgrid",
-    "eventhub",
-    "generic",
-    "http",
-    "kafka",
-    "mcp",
-    "mysql",
-    "openai",
-    "queue",
-    "servicebus",
-    "sql",
-    "table",
-    "timer",
-    "warmup",
+# Every declaration module, found rather than listed: a new binding is covered.
+MODULES = tuple(
+    module.name
+    for module in pkgutil.iter_modules(azfn.bindings.__path__)
+    if not module.name.startswith("_")
 )
 
 BINDINGS: list[type[Binding]] = sorted(
