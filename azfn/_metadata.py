@@ -4,11 +4,17 @@
 Metadata is a mapping of :class:`~azfn.meta.Datum`; these helpers read it
 with the reference's coercions (an ``int`` read as a string gives ``"5"``,
 JSON text is parsed). The converter modules share them; not public API.
+
+The in-process host builds metadata as Python values and hands converters a
+:class:`WireMetadata`: a mapping that gives the :class:`~azfn.meta.Datum` the
+host would send for each key, while the helpers here read the Python value
+directly, which gives the same result without the trip through text.
 """
 
 from __future__ import annotations
 
 import collections.abc
+import datetime
 import json
 import typing
 from collections.abc import Mapping
@@ -17,7 +23,7 @@ from azfn.meta import Datum
 from azfn.meta import parse_datetime
 
 if typing.TYPE_CHECKING:
-    import datetime
+    from collections.abc import Iterator
 
 
 _COLLECTION_FIELDS = {
@@ -49,6 +55,87 @@ def datum_value(datum: object) -> object:
     return value
 
 
+def to_json(value: object) -> str:
+    """JSON text of a metadata or test value (records, times and bytes included)."""
+    return json.dumps(value, default=_json_default)
+
+
+def _json_default(value: object) -> object:
+    to_dict: object = getattr(value, "to_dict", None)  # Cosmos DB documents, SQL rows
+    if callable(to_dict):
+        return to_dict()
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8")
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def to_datum(value: object) -> Datum:
+    """The :class:`Datum` the host sends for a Python metadata value."""
+    if isinstance(value, Datum):
+        return value
+    if isinstance(value, str):
+        return Datum(value, "string")
+    if isinstance(value, datetime.datetime):
+        return Datum(value.isoformat(), "string")
+    if isinstance(value, bool):
+        return Datum("true" if value else "false", "json")
+    if isinstance(value, int):
+        return Datum(value, "int")
+    if isinstance(value, float):
+        return Datum(value, "double")
+    if isinstance(value, bytes):
+        return Datum(value, "bytes")
+    return Datum(to_json(value), "json")
+
+
+_SAME = (str, int, float, bytes)  # bool is an int: JSON true/false reads back as itself
+
+
+class WireMetadata(Mapping[str, Datum]):
+    """Trigger metadata held as Python values, read as the host would send it.
+
+    ``metadata[key]`` is ``to_datum(value)``; :meth:`value` is what
+    :func:`datum_value` gives for that datum, computed without building it.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, object]) -> None:
+        self._values = values
+
+    def __getitem__(self, key: str) -> Datum:
+        return to_datum(self._values[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    def raw(self, key: str) -> object:
+        """The Python value for *key* as given (``None`` if missing)."""
+        return self._values.get(key)
+
+    def value(self, key: str) -> object:
+        """``datum_value(self.get(key))``, without the round trip through text."""
+        value = self._values.get(key)
+        if value is None or isinstance(value, _SAME):
+            return value
+        if isinstance(value, Datum):
+            return datum_value(value)
+        if isinstance(value, datetime.datetime):
+            return value.isoformat()
+        return json.loads(to_json(value))
+
+    def __repr__(self) -> str:
+        return f"WireMetadata({self._values!r})"
+
+
 def metadata_values(metadata: Mapping[str, object] | None) -> dict[str, object] | None:
     """Return every trigger metadata field as a Python value (``None`` if none)."""
     if metadata is None:
@@ -64,6 +151,8 @@ def metadata_field(metadata: Mapping[str, Datum] | None, key: str) -> object:
     """
     if not metadata:
         return None
+    if type(metadata) is WireMetadata:
+        return metadata.value(key)
     try:
         return datum_value(metadata.get(key))
     except ValueError as exc:
@@ -151,6 +240,14 @@ def metadata_list(metadata: Mapping[str, Datum] | None, key: str) -> list[object
 
 def metadata_datetime(metadata: Mapping[str, Datum] | None, key: str) -> datetime.datetime | None:
     """Return the field parsed as a timestamp, or ``None``."""
+    if type(metadata) is WireMetadata:
+        value = metadata.raw(key)
+        # isoformat() text parses back to the same datetime, tzinfo included,
+        # for naive and UTC times: skip the round trip for those.
+        if type(value) is datetime.datetime and (
+            value.tzinfo is None or value.tzinfo is datetime.timezone.utc
+        ):
+            return value
     return parse_datetime(metadata_str(metadata, key))
 
 

@@ -16,6 +16,9 @@ from __future__ import annotations
 import os
 import typing
 
+from azfn._ids import hex_id
+from azfn._ids import uuid4
+
 if typing.TYPE_CHECKING:
     import threading
     from collections.abc import Mapping
@@ -24,12 +27,8 @@ __all__ = ["Context", "RetryContext", "RpcException", "TraceContext"]
 
 
 def new_uuid() -> str:
-    # A uuid4 without importing uuid (about 25 ms cold): same bits, same form.
-    raw = bytearray(os.urandom(16))
-    raw[6] = (raw[6] & 0x0F) | 0x40
-    raw[8] = (raw[8] & 0x3F) | 0x80
-    text = raw.hex()
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    """Return a fresh uuid4 text (kept for the modules that import it from here)."""
+    return uuid4()
 
 
 class RpcException:
@@ -87,7 +86,7 @@ class TraceContext:
         attributes: Mapping[str, str] | None = None,
     ) -> None:
         if trace_parent is None:
-            trace_parent = f"00-{os.urandom(16).hex()}-{os.urandom(8).hex()}-01"
+            trace_parent = f"00-{hex_id(16)}-{hex_id(8)}-01"
         self._trace_parent = trace_parent
         self._trace_state = trace_state
         self._attributes = dict(attributes) if attributes is not None else {}
@@ -201,7 +200,7 @@ class Context:
         self._function_directory = (
             function_directory if function_directory is not None else os.getcwd()
         )
-        self._trace_context = trace_context if trace_context is not None else TraceContext()
+        self._trace_context = trace_context  # a new trace is made on first use
         self._retry_context = retry_context if retry_context is not None else RetryContext()
         if thread_local_storage is None:
             import threading  # lazily: `import azfn` stays cheap
@@ -228,6 +227,8 @@ class Context:
     @property
     def trace_context(self) -> TraceContext:
         """The W3C trace context."""
+        if self._trace_context is None:
+            self._trace_context = TraceContext()
         return self._trace_context
 
     @property

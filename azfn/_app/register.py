@@ -84,6 +84,7 @@ class FunctionRegister(DecoratorApi):
             trigger = function._trigger
             if trigger is not None and trigger.type == "httpTrigger":
                 routes.append(_http_route(name, trigger))
+
         def where(index: int) -> str:
             builder, source = builders[index]
             return _where(builder, source, self)

@@ -17,25 +17,34 @@ import json
 import typing
 from typing import TYPE_CHECKING
 
-from azfn.host._deliveries import INPUTS
+from azfn._metadata import WireMetadata
+from azfn._metadata import to_json
 from azfn.host._deliveries import OPTIONAL
-from azfn.host._deliveries import TRIGGERS
-from azfn.host._deliveries import Call
-from azfn.host._deliveries import Delivery
-from azfn.host._deliveries import InvalidInputError
-from azfn.host._deliveries import MissingInputError
+from azfn.host._deliveries import conversion_for
 from azfn.host._deliveries import expected_types
-from azfn.host._deliveries import generic
-from azfn.host._deliveries import merge_binding_data
-from azfn.host._deliveries import to_json
+from azfn.host._delivery import Call
+from azfn.host._delivery import Delivery
+from azfn.host._delivery import InvalidInputError
+from azfn.host._delivery import MissingInputError
+from azfn.host._delivery import delivery_time
+from azfn.host._delivery import iso
+from azfn.host._delivery import merge_binding_data
 from azfn.meta import Datum
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from azfn.host._deliveries import Conversion
+    from azfn.host._model import BindingInfo
     from azfn.host._model import FunctionInfo
 
-__all__ = ["InvalidInputError", "MissingInputError", "expected_types", "trigger_inputs"]
+__all__ = [
+    "FeedPlan",
+    "InvalidInputError",
+    "MissingInputError",
+    "expected_types",
+    "trigger_inputs",
+]
 
 
 # --- binding data ----------------------------------------------------------------------
@@ -60,31 +69,13 @@ def _apply_json(metadata: dict[str, object], data: Datum) -> None:
         merge_binding_data(metadata, typing.cast("dict[str, object]", parsed), arrays=False)
 
 
-def _to_datum(value: object) -> Datum:
-    if isinstance(value, Datum):
-        return value
-    if isinstance(value, str):
-        return Datum(value, "string")
-    if isinstance(value, datetime.datetime):
-        return Datum(value.isoformat(), "string")
-    if isinstance(value, bool):
-        return Datum(to_json(value), "json")
-    if isinstance(value, int):
-        return Datum(value, "int")
-    if isinstance(value, float):
-        return Datum(value, "double")
-    if isinstance(value, bytes):
-        return Datum(value, "bytes")
-    return Datum(to_json(value), "json")
-
-
 def _to_text(value: object) -> str:
     if isinstance(value, Datum):
         value = value.python_value
     if isinstance(value, str):
         return value
     if isinstance(value, datetime.datetime):
-        return value.isoformat()
+        return iso(value)
     if isinstance(value, bool):
         return "True" if value else "False"
     if isinstance(value, float) and value.is_integer():
@@ -110,40 +101,30 @@ def _describe_needs(function: FunctionInfo) -> str:
     return "\n".join(lines)
 
 
-def trigger_inputs(
-    function: FunctionInfo,
-    values: Mapping[str, object],
-    *,
-    now: datetime.datetime | None = None,
-    settings: Mapping[str, str] | None = None,
-    binding_data: bool = True,
-) -> tuple[dict[str, Datum], dict[str, Datum], dict[str, str]]:
-    """Convert a test's values into what the host would deliver to *function*.
+class FeedPlan:
+    """How test values become one function's inputs, worked out once per function.
 
-    Args:
-        function: the function to feed.
-        values: the trigger's and input bindings' values, by binding name.
-        now: the delivery time (default: the current UTC time).
-        settings: app settings for ``%Name%`` in a blob trigger's path.
-        binding_data: whether to compute the binding data; pass
-            ``function.uses_binding_data`` to skip it when nothing uses it.
-
-    Returns:
-        The input data by binding name, the trigger metadata, and the binding
-        data for binding expressions (keys unique ignoring case; nested
-        objects as JSON text).
-
-    Raises:
-        MissingInputError: the trigger or an input binding has no value.
-        InvalidInputError: a value has the wrong type (also a ``TypeError``), or
-            a name is not one of the function's trigger and input bindings.
+    Attributes:
+        names: The trigger's and input bindings' names.
+        required: The names a test must give (all but an optional trigger's).
+        steps: Per binding: the binding, what it accepts, its conversion.
     """
-    moment = now if now is not None else datetime.datetime.now(datetime.timezone.utc)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=datetime.timezone.utc)
-    wanted = (function.trigger, *function.inputs)
-    names = {binding.name for binding in wanted}
-    unknown = [name for name in values if name not in names]
+
+    __slots__ = ("names", "required", "steps")
+
+    def __init__(self, function: FunctionInfo) -> None:
+        wanted = (function.trigger, *function.inputs)
+        self.names = frozenset(binding.name for binding in wanted)
+        self.required = tuple(
+            b.name for b in wanted if not (b.is_trigger and b.type.lower() in OPTIONAL)
+        )
+        self.steps: tuple[tuple[BindingInfo, str, Conversion], ...] = tuple(
+            (binding, *conversion_for(binding)) for binding in wanted
+        )
+
+
+def _check_names(function: FunctionInfo, plan: FeedPlan, values: Mapping[str, object]) -> None:
+    unknown = [name for name in values if name not in plan.names]
     if unknown:
         outputs = [b.name for b in function.outputs if b.name in unknown]
         hint = (
@@ -155,37 +136,74 @@ def trigger_inputs(
             f"function {function.name!r} has no input binding named "
             f"{', '.join(map(repr, unknown))}{hint}; it takes:\n{_describe_needs(function)}"
         )
-    missing = [
-        b.name
-        for b in wanted
-        if b.name not in values and not (b.is_trigger and b.type.lower() in OPTIONAL)
-    ]
+    missing = [name for name in plan.required if name not in values]
     if missing:
         raise MissingInputError(
             f"function {function.name!r} needs a value for {', '.join(map(repr, missing))}; "
             f"it takes:\n{_describe_needs(function)}"
         )
+
+
+def trigger_inputs(
+    function: FunctionInfo,
+    values: Mapping[str, object],
+    *,
+    now: datetime.datetime | None = None,
+    settings: Mapping[str, str] | None = None,
+    binding_data: bool = True,
+) -> tuple[dict[str, Datum], Mapping[str, Datum], dict[str, str]]:
+    """Convert a test's values into what the host would deliver to *function*.
+
+    Args:
+        function: the function to feed.
+        values: the trigger's and input bindings' values, by binding name.
+        now: the delivery time (default: the current UTC time, to the second).
+        settings: app settings for ``%Name%`` in a blob trigger's path.
+        binding_data: whether to compute the binding data; pass
+            ``function.uses_binding_data`` to skip it when nothing uses it.
+
+    Returns:
+        The input data by binding name, the trigger metadata (a mapping of the
+        Datums the host sends, built on access), and the binding
+        data for binding expressions (keys unique ignoring case; nested
+        objects as JSON text).
+
+    Raises:
+        MissingInputError: the trigger or an input binding has no value.
+        InvalidInputError: a value has the wrong type (also a ``TypeError``), or
+            a name is not one of the function's trigger and input bindings.
+    """
+    plan = function.feed
+    if len(values) != len(plan.required) or not plan.names.issuperset(values):
+        _check_names(function, plan, values)
+    if now is None:
+        moment = delivery_time()
+    elif now.tzinfo is None:
+        moment = now.replace(tzinfo=datetime.timezone.utc)
+    else:
+        moment = now
+    settings = settings or {}
     inputs: dict[str, Datum] = {}
     metadata: dict[str, object] = {}
     data: dict[str, object] = {}
-    for binding in wanted:
-        call = Call(binding, moment, settings or {})
+    for binding, expected, convert in plan.steps:
         value = values.get(binding.name)
-        table = TRIGGERS if binding.is_trigger else INPUTS
-        entry = table.get(binding.type.lower())
-        convert = entry[1] if entry is not None else generic
-        delivery = Delivery(value) if isinstance(value, Datum) else convert(value, call)
+        delivery = (
+            Delivery(value)
+            if isinstance(value, Datum)
+            else convert(value, Call(binding, moment, settings, expected))
+        )
         inputs[binding.name] = delivery.data
         if binding.is_trigger:
             metadata = {k: v for k, v in delivery.metadata.items() if v is not None}
             if delivery.binding is None:
                 _apply_json(metadata, delivery.data)
-                data = dict(metadata)
+                data = metadata
             else:
                 data = delivery.binding
     return (
         inputs,
-        {key: _to_datum(value) for key, value in metadata.items()},
+        WireMetadata(metadata),
         {key: _to_text(value) for key, value in data.items() if value is not None}
         if binding_data
         else {},

@@ -24,8 +24,10 @@ binding data) and:
    the delays instead of sleeping.
 
 Settings are exposed as environment variables during the invocation (the
-existing environment wins; restored afterwards) and the log records emitted
-for the invocation are collected (see :mod:`azfn.host._logs`).
+existing environment wins; restored afterwards; :mod:`._environment`) and the
+log records emitted for the invocation are collected (:mod:`._logs`). One
+run is an :class:`~azfn.host._attempt.Attempt`; what does not change between
+invocations is worked out once per function (``FunctionInfo.call_plan``).
 
 :func:`invoke_sync` is the synchronous form: it runs a sync function on the
 calling thread without an event loop, and an ``async def`` one in a fresh
@@ -35,49 +37,32 @@ event loop.
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import dataclasses
-import functools
-import inspect
-import json
-import os
 import random
-import threading
 import traceback
-import typing
 from typing import TYPE_CHECKING
-from typing import cast
 
-from azfn.context import Context
 from azfn.context import RetryContext
 from azfn.context import RpcException
-from azfn.context import new_uuid
-from azfn.extension.invocation import invoke_with_hooks
+from azfn.host._attempt import Attempt
+from azfn.host._attempt import binding_paths
+from azfn.host._environment import apply_settings
+from azfn.host._environment import restore_settings
 from azfn.host._functions import function_info
 from azfn.host._functions import function_info_from_json
 from azfn.host._functions import mcp_tool_wrapper
-from azfn.host._functions import type_hints
-from azfn.host._functions import value_type
-from azfn.host._logs import THREAD_LOCAL
-from azfn.host._logs import LogCapture
-from azfn.host._logs import bind_invocation
 from azfn.host._retry import DEFAULT_SEED
 from azfn.host._retry import max_attempts
 from azfn.host._retry import retry_delay
-from azfn.meta import Datum
-from azfn.meta import get_binding_registry
-from azfn.out import Out
 
 if TYPE_CHECKING:
     import datetime
     import logging
-    from collections.abc import Awaitable
-    from collections.abc import Callable
     from collections.abc import Mapping
-    from concurrent.futures import ThreadPoolExecutor
 
+    from azfn.context import Context
     from azfn.host._model import FunctionInfo
-    from azfn.host._model import ParameterInfo
+    from azfn.meta import Datum
 
 __all__ = [
     "InvocationRequest",
@@ -88,10 +73,6 @@ __all__ = [
     "invoke_sync",
     "mcp_tool_wrapper",
 ]
-
-_RETURN = "$return"
-# Binding properties that are not resolved as binding expressions.
-_NOT_EXPRESSIONS = frozenset({"name", "type", "direction", "dataType"})
 
 
 def _empty_data() -> dict[str, Datum]:
@@ -119,7 +100,6 @@ class InvocationRequest:
     binding_data: Mapping[str, str] = dataclasses.field(default_factory=_empty_strings)
 
 
-@dataclasses.dataclass
 class InvocationResult:
     """What one invocation (with its retries) produced.
 
@@ -130,7 +110,6 @@ class InvocationResult:
             that were set, and ``"$return"`` when there is a return binding).
         encoded: The same outputs as the host receives them.
         logs: The log records of every attempt.
-        context: The last attempt's context.
         exception: What made the last attempt fail, or None.
         attempts: How many times the function ran.
         retry_delays: The delays the host would have waited between attempts.
@@ -138,242 +117,46 @@ class InvocationResult:
             binding expressions resolved, by binding name.
     """
 
-    function: FunctionInfo
-    return_value: object
-    outputs: dict[str, object]
-    encoded: dict[str, Datum]
-    logs: list[logging.LogRecord]
-    context: Context
-    exception: BaseException | None
-    attempts: int
-    retry_delays: list[datetime.timedelta]
-    binding_paths: dict[str, dict[str, str]]
+    __slots__ = (
+        "_last",
+        "attempts",
+        "binding_paths",
+        "encoded",
+        "exception",
+        "function",
+        "logs",
+        "outputs",
+        "retry_delays",
+        "return_value",
+    )
 
+    def __init__(self, run: _Run, last: Attempt) -> None:
+        self.function: FunctionInfo = run.request.function
+        self.return_value: object = last.return_value
+        self.outputs: dict[str, object] = last.outputs
+        self.encoded: dict[str, Datum] = last.encoded
+        self.logs: list[logging.LogRecord] = run.logs
+        self.exception: BaseException | None = last.exception
+        self.attempts: int = run.attempts
+        self.retry_delays: list[datetime.timedelta] = run.delays
+        self.binding_paths: dict[str, dict[str, str]] = run.paths
+        self._last = last
 
-# Settings as environment variables.
+    @property
+    def context(self) -> Context:
+        """The last attempt's context (invocation id, retry context...)."""
+        return self._last.context
 
-_ENV_LOCK = threading.Lock()
-_env_refs: dict[str, int] = {}
-
-
-def _apply_settings(settings: Mapping[str, str] | None) -> list[str]:
-    applied: list[str] = []
-    if not settings:
-        return applied
-    with _ENV_LOCK:
-        for key, value in settings.items():
-            if key in _env_refs:
-                _env_refs[key] += 1
-            elif key in os.environ:
-                continue  # the existing environment wins
-            else:
-                os.environ[key] = value
-                _env_refs[key] = 1
-            applied.append(key)
-    return applied
-
-
-def _restore_settings(applied: list[str]) -> None:
-    with _ENV_LOCK:
-        for key in applied:
-            _env_refs[key] -= 1
-            if not _env_refs[key]:
-                del _env_refs[key]
-                os.environ.pop(key, None)
-
-
-# Converters.
-
-
-def _generic_decode(data: Datum) -> object:
-    """The worker's generic binding: raw data through."""
-    if data.type in {"string", "bytes", "json"} or data.type is None:
-        return data.value
-    raise ValueError(f'unexpected type of data received for the "generic" binding : {data.type!r}')
-
-
-def _generic_encode(obj: object) -> Datum | None:
-    if obj is None:
-        return Datum(None, None)
-    if isinstance(obj, str):
-        return Datum(obj, "string")
-    if isinstance(obj, (bytes, bytearray)):
-        return Datum(bytes(obj), "bytes")
-    if isinstance(obj, (dict, list)):
-        return Datum(json.dumps(obj), "json")
-    if isinstance(obj, int):
-        return Datum(obj, "int")
-    if isinstance(obj, float):
-        return Datum(obj, "double")
-    return None
-
-
-def _encode(binding_type: str, obj: object, expected: object, *, generic: bool) -> Datum:
-    converter = None if generic else get_binding_registry().get(binding_type)
-    expected_type = None if expected is inspect.Parameter.empty else cast("type", expected)
-    datum: Datum | None
-    try:
-        if converter is None:
-            datum = _generic_encode(obj)
-        else:
-            encode: object = getattr(converter, "encode", None)
-            datum = (
-                cast("Callable[..., Datum | None]", encode)(obj, expected_type=expected_type)
-                if callable(encode)
-                else None
-            )
-    except NotImplementedError:
-        datum = None
-    if datum is None:
-        name = "generic" if converter is None else binding_type
-        raise TypeError(
-            f'unable to encode outgoing TypedData: unsupported type "{name}" '
-            f'for Python type "{type(obj).__name__}"'
+    def __repr__(self) -> str:
+        outcome = (
+            f"exception={self.exception!r}"
+            if self.exception is not None
+            else f"return_value={self.return_value!r}"
         )
-    return datum
-
-
-def _check_inputs(request: InvocationRequest) -> None:
-    """Raise when the request lacks the data of a parameter's input binding."""
-    function = request.function
-    for param in function.parameters:
-        binding = param.binding
-        if binding is None or param.is_out or binding.name in request.inputs:
-            continue
-        needed = [f"{b.name!r} ({b.type})" for b in (function.trigger, *function.inputs)]
-        raise TypeError(
-            f"no input data for binding {binding.name!r} ({binding.type}) of function "
-            f"{function.name!r}: it needs {', '.join(needed)} and was given "
-            f"{', '.join(map(repr, request.inputs)) or 'nothing'}"
+        return (
+            f"<InvocationResult {self.function.name!r} {outcome} "
+            f"outputs={sorted(self.outputs)} attempts={self.attempts}>"
         )
-
-
-def _decode(param: ParameterInfo, request: InvocationRequest) -> object:
-    binding = param.binding
-    assert binding is not None  # only binding parameters get here
-    data = request.inputs[binding.name]
-    if param.generic:
-        return _generic_decode(data)
-    converter = get_binding_registry().get(binding.type)
-    decode = cast("Callable[..., object]", getattr(converter, "decode", None))
-    metadata: Mapping[str, Datum] = request.trigger_metadata if binding.is_trigger else {}
-    return decode(data, trigger_metadata=metadata)
-
-
-# Binding expressions.
-
-
-def _binding_paths(
-    function: FunctionInfo, binding_data: Mapping[str, str], settings: Mapping[str, str]
-) -> dict[str, dict[str, str]]:
-    from azfn.host._expressions import is_expression
-    from azfn.host._expressions import resolve
-
-    paths: dict[str, dict[str, str]] = {}
-    for binding in (*function.inputs, *function.outputs):
-        props: dict[str, str] = {}
-        for key, value in binding.raw.items():
-            if is_expression(key, value):
-                props[key] = resolve(typing.cast("str", value), binding_data, settings)
-            elif isinstance(value, str) and key not in _NOT_EXPRESSIONS:
-                props[key] = value
-        paths[binding.name] = props
-    return paths
-
-
-# The call.
-
-_executor: ThreadPoolExecutor | None = None
-_EXECUTOR_LOCK = threading.Lock()
-
-
-def _thread_count() -> int | None:
-    raw = os.environ.get("PYTHON_THREADPOOL_THREAD_COUNT", "")
-    try:
-        count = int(raw)
-    except ValueError:
-        return None
-    return count if count >= 1 else None
-
-
-def _pool() -> ThreadPoolExecutor:
-    global _executor  # noqa: PLW0603  # one pool per process, like the worker's
-    with _EXECUTOR_LOCK:
-        if _executor is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            _executor = ThreadPoolExecutor(_thread_count(), thread_name_prefix="azfn-host")
-        return _executor
-
-
-def _run_sync(func: Callable[..., object], args: dict[str, object], context: Context) -> object:
-    # The worker stamps the invocation id on the pool thread that runs it.
-    with bind_invocation(context.invocation_id):
-        return invoke_with_hooks(func, args, context)
-
-
-class _Attempt:
-    """One run of the function: its context, arguments and outcome."""
-
-    def __init__(self, request: InvocationRequest, retry_context: RetryContext) -> None:
-        function = request.function
-        self.request = request
-        self.context = Context(
-            invocation_id=new_uuid(),
-            function_name=function.name,
-            function_directory=function.directory,
-            retry_context=retry_context,
-            thread_local_storage=THREAD_LOCAL,
-        )
-        self.args: dict[str, object] = {}
-        self.return_value: object = None
-        self.outputs: dict[str, object] = {}
-        self.encoded: dict[str, Datum] = {}
-        self.exception: BaseException | None = None
-
-    def prepare(self) -> None:
-        """Decode the inputs, create the ``Out`` objects, inject ``context``."""
-        for param in self.request.function.parameters:
-            if param.is_context:
-                self.args[param.name] = self.context
-            elif param.is_out:
-                self.args[param.name] = Out[object]()
-            else:
-                self.args[param.name] = _decode(param, self.request)
-
-    def finish(self, value: object) -> None:
-        """Apply the return rules and encode the outputs (host-semantics §A2.2)."""
-        function = self.request.function
-        self.return_value = value
-        if function.return_binding is None and value is not None:
-            raise RuntimeError(
-                f"function {function.name!r} without a $return binding returned a non-None value"
-            )
-        for param in function.parameters:
-            out = self.args.get(param.name)
-            if not param.is_out or param.binding is None or not isinstance(out, Out):
-                continue
-            result = cast("Out[object]", out).get()
-            if result is None:
-                continue  # the worker skips an Out left None
-            expected = value_type(param.annotation)
-            self.encoded[param.name] = _encode(
-                param.binding.type, result, expected, generic=param.generic
-            )
-            self.outputs[param.name] = result
-        if function.return_binding is not None:
-            expected = _return_annotation(function.func)
-            self.encoded[_RETURN] = _encode(
-                function.return_binding.type, value, expected, generic=False
-            )
-            self.outputs[_RETURN] = value
-
-
-@functools.lru_cache(maxsize=4096)
-def _return_annotation(func: Callable[..., object]) -> object:
-    # Resolved once per function: get_type_hints is costly and the
-    # annotations of a loaded function do not change.
-    return type_hints(func).get("return", inspect.Parameter.empty)
 
 
 def _rpc_exception(exc: BaseException) -> RpcException:
@@ -382,38 +165,6 @@ def _rpc_exception(exc: BaseException) -> RpcException:
         stack_trace="".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
         message=f"{type(exc).__name__}: {exc}",
     )
-
-
-async def _call_async(attempt: _Attempt) -> None:
-    from azfn.extension.invocation import invoke_with_hooks_async
-
-    function = attempt.request.function
-    context = attempt.context
-    with bind_invocation(context.invocation_id, thread=False):
-        try:
-            attempt.prepare()
-            if function.is_async:
-                func = cast("Callable[..., Awaitable[object]]", function.func)
-                value = await invoke_with_hooks_async(func, attempt.args, context)
-            else:
-                loop = asyncio.get_running_loop()
-                ctx = contextvars.copy_context()
-                call = functools.partial(_run_sync, function.func, attempt.args, context)
-                value = await loop.run_in_executor(_pool(), ctx.run, call)
-            attempt.finish(value)
-        except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
-            attempt.exception = exc
-
-
-def _call_here(attempt: _Attempt) -> None:
-    function = attempt.request.function
-    context = attempt.context
-    with bind_invocation(context.invocation_id):
-        try:
-            attempt.prepare()
-            attempt.finish(invoke_with_hooks(function.func, attempt.args, context))
-        except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
-            attempt.exception = exc
 
 
 class _Run:
@@ -427,7 +178,7 @@ class _Run:
         rng: random.Random | None,
     ) -> None:
         self.request = request
-        self.settings = dict(settings or {})
+        self.settings: Mapping[str, str] = settings or {}
         function = request.function
         self.policy = function.retry if retries else None
         self.max_retry_count = function.retry.max_retry_count if function.retry else 0
@@ -437,10 +188,10 @@ class _Run:
         self.delays: list[datetime.timedelta] = []
         self.paths: dict[str, dict[str, str]] = {}
         self.attempts = 0
-        self.last: _Attempt | None = None
+        self.last: Attempt | None = None
         self.setup_error: BaseException | None = None
 
-    def new_attempt(self, number: int) -> _Attempt:
+    def new_attempt(self, number: int) -> Attempt:
         previous = self.last
         exception = _rpc_exception(previous.exception) if previous and previous.exception else None
         if number:
@@ -448,40 +199,37 @@ class _Run:
             if self.rng is None:
                 self.rng = random.Random(DEFAULT_SEED)  # jitter, not crypto
             self.delays.append(retry_delay(self.policy, number, self.rng))
-        attempt = _Attempt(self.request, RetryContext(number, self.max_retry_count, exception))
+        attempt = Attempt(self.request, RetryContext(number, self.max_retry_count, exception))
         self.last = attempt
         self.attempts += 1
         return attempt
 
     def resolve_paths(self) -> bool:
+        function = self.request.function
+        static = function.call_plan.static_paths
+        if static is not None:
+            self.paths = {name: dict(props) for name, props in static.items()}
+            return True
         try:
-            self.paths = _binding_paths(
-                self.request.function, self.request.binding_data, self.settings
-            )
+            self.paths = binding_paths(function, self.request.binding_data, self.settings)
         except Exception as exc:  # noqa: BLE001  # the host fails the invocation
             self.setup_error = exc
             return False
         return True
 
+    def ended(self, attempt: Attempt) -> bool:
+        """Record an attempt's logs; whether the invocation is over."""
+        self.logs += attempt.records
+        return attempt.exception is None
+
     def result(self, raise_exceptions: bool) -> InvocationResult:  # internal
         last = self.last
         if last is None:  # the function never ran: no binding could be resolved
-            last = _Attempt(self.request, RetryContext(0, self.max_retry_count))
+            last = Attempt(self.request, RetryContext(0, self.max_retry_count))
             last.exception = self.setup_error
         if raise_exceptions and last.exception is not None:
             raise last.exception
-        return InvocationResult(
-            function=self.request.function,
-            return_value=last.return_value,
-            outputs=last.outputs,
-            encoded=last.encoded,
-            logs=self.logs,
-            context=last.context,
-            exception=last.exception,
-            attempts=self.attempts,
-            retry_delays=self.delays,
-            binding_paths=self.paths,
-        )
+        return InvocationResult(self, last)
 
 
 async def invoke(
@@ -514,20 +262,18 @@ async def invoke(
             errors, when *raise_exceptions* is true.
         TypeError: The request lacks the data of an input binding.
     """
-    _check_inputs(request)
+    request.function.call_plan.check_inputs(request)
     run = _Run(request, settings, retries, rng)
-    applied = _apply_settings(settings)
+    applied = apply_settings(settings)
     try:
         if run.resolve_paths():
             for number in range(run.allowed):
                 attempt = run.new_attempt(number)
-                with LogCapture(attempt.context.invocation_id) as capture:
-                    await _call_async(attempt)
-                run.logs += capture.records
-                if attempt.exception is None:
+                await attempt.run_async()
+                if run.ended(attempt):
                     break
     finally:
-        _restore_settings(applied)
+        restore_settings(applied)
     return run.result(raise_exceptions)
 
 
@@ -566,18 +312,16 @@ def invoke_sync(
             f"{request.function.name!r} here: this thread is running an event loop; "
             "use `await azfn.host.invoke(...)` (or the client's async methods) instead"
         )
-    _check_inputs(request)
+    request.function.call_plan.check_inputs(request)
     run = _Run(request, settings, retries, rng)
-    applied = _apply_settings(settings)
+    applied = apply_settings(settings)
     try:
         if run.resolve_paths():
             for number in range(run.allowed):
                 attempt = run.new_attempt(number)
-                with LogCapture(attempt.context.invocation_id) as capture:
-                    _call_here(attempt)
-                run.logs += capture.records
-                if attempt.exception is None:
+                attempt.run_here()
+                if run.ended(attempt):
                     break
     finally:
-        _restore_settings(applied)
+        restore_settings(applied)
     return run.result(raise_exceptions)

@@ -14,15 +14,15 @@ thread-local is :data:`THREAD_LOCAL`, passed to every :class:`~azfn.Context`
 the invoker builds.
 
 :class:`LogCapture` collects one invocation's records. The capturing handler
-is attached to the root logger while at least one capture is active and
-removed after the last one ends; while attached, the root logger's level is
-lowered to ``INFO`` (``DEBUG`` when ``PYTHON_ENABLE_DEBUG_LOGGING`` is true),
-as the worker sets it, and restored afterwards.
+is attached to the root logger while at least one capture or
+:class:`LogSession` is active and removed after the last one ends; while
+attached, the root logger's level is lowered to ``INFO`` (``DEBUG`` when
+``PYTHON_ENABLE_DEBUG_LOGGING`` is true), as the worker sets it, and restored
+afterwards.
 """
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import logging
 import os
@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING
 from typing import Final
 
 if TYPE_CHECKING:
-    from collections.abc import Generator
     from types import TracebackType
 
 __all__ = [
     "THREAD_LOCAL",
     "LogCapture",
+    "LogSession",
     "bind_invocation",
     "current_invocation_id",
     "handler_attached",
@@ -74,28 +74,42 @@ def current_invocation_id() -> str | None:
     return value if isinstance(value, str) else None
 
 
-@contextlib.contextmanager
-def bind_invocation(invocation_id: str, *, thread: bool = True) -> Generator[None, None, None]:
+class bind_invocation:  # noqa: N801  # a context manager, named like contextlib's
     """Attribute what runs in this block (and tasks it starts) to *invocation_id*.
 
     Sets the context variable and, when *thread* is true, this thread's
     ``THREAD_LOCAL.invocation_id`` (the worker stamps it on the pool thread
     running a sync function); both are restored. Async invocations sharing
-    the event loop's thread use the context variable only.
+    the event loop's thread use the context variable only. A class rather
+    than a generator: it runs once per invocation.
     """
-    token = _INVOCATION.set(invocation_id)
-    previous: object = THREAD_LOCAL.__dict__.get("invocation_id")
-    if thread:
-        THREAD_LOCAL.invocation_id = invocation_id
-    try:
-        yield
-    finally:
-        if thread:
-            if previous is None:
-                THREAD_LOCAL.__dict__.pop("invocation_id", None)
+
+    __slots__ = ("_invocation_id", "_previous", "_thread", "_token")
+
+    def __init__(self, invocation_id: str, *, thread: bool = True) -> None:
+        self._invocation_id = invocation_id
+        self._thread = thread
+
+    def __enter__(self) -> None:
+        self._token = _INVOCATION.set(self._invocation_id)
+        if self._thread:
+            local = THREAD_LOCAL.__dict__
+            self._previous: object = local.get("invocation_id")
+            local["invocation_id"] = self._invocation_id
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._thread:
+            local = THREAD_LOCAL.__dict__
+            if self._previous is None:
+                local.pop("invocation_id", None)
             else:
-                THREAD_LOCAL.invocation_id = previous
-        _INVOCATION.reset(token)
+                local["invocation_id"] = self._previous
+        _INVOCATION.reset(self._token)
 
 
 class _Handler(logging.Handler):
@@ -116,7 +130,9 @@ class _Handler(logging.Handler):
 
 _LOCK = threading.Lock()
 _HANDLER = _Handler()
+_holders = 0  # active captures and open sessions
 _saved_level: int | None = None
+_level = logging.INFO  # the worker's level, read when the handler is attached
 
 
 def _worker_level() -> int:
@@ -124,29 +140,95 @@ def _worker_level() -> int:
     return logging.DEBUG if flag in {"1", "true"} else logging.INFO
 
 
+def _acquire() -> None:
+    # The caller holds _LOCK. The first holder attaches the handler and
+    # lowers the root level; setLevel clears every logger's cache, so it is
+    # done once per burst of invocations, not twice per invocation.
+    global _holders, _saved_level, _level  # noqa: PLW0603  # one handler for the process
+    if not _holders:
+        root = logging.getLogger()
+        root.addHandler(_HANDLER)
+        _saved_level = root.level
+        _level = _worker_level()
+        if root.level == logging.NOTSET or root.level > _level:
+            root.setLevel(_level)
+    _holders += 1
+
+
+def _release() -> None:
+    # The caller holds _LOCK. The last holder restores the root logger.
+    global _holders, _saved_level  # noqa: PLW0603  # one handler for the process
+    _holders -= 1
+    if not _holders:
+        root = logging.getLogger()
+        root.removeHandler(_HANDLER)
+        if _saved_level is not None and root.level != _saved_level:
+            root.setLevel(_saved_level)
+        _saved_level = None
+
+
+class LogSession:
+    """Keep the capturing handler attached across invocations until closed.
+
+    A test client opens one on its first invocation so that each invocation
+    does not attach the handler and change the root level twice (which clears
+    every logger's level cache). While a session is open the root logger is
+    at the worker's level, as it always is in the worker. Closing twice is
+    harmless.
+    """
+
+    def __init__(self) -> None:
+        self._open = False
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the session holds the handler."""
+        return self._open
+
+    def open(self) -> None:
+        """Hold the handler (no-op when already open)."""
+        if self._open:
+            return
+        with _LOCK:
+            if not self._open:
+                _acquire()
+                self._open = True
+
+    def close(self) -> None:
+        """Release the handler; the root level is restored when nothing else holds it."""
+        with _LOCK:
+            if self._open:
+                self._open = False
+                _release()
+
+
 class LogCapture:
     """Collect the log records of one invocation (a context manager).
+
+    When something set the root logger above the worker's level while a
+    session holds the handler (``caplog.set_level``, say), the level is
+    lowered for this invocation only and put back afterwards.
 
     Attributes:
         invocation_id: The invocation whose records are collected.
         records: The records so far, in emission order.
     """
 
+    __slots__ = ("_restore", "invocation_id", "records")
+
     def __init__(self, invocation_id: str) -> None:
         self.invocation_id = invocation_id
         self.records: list[logging.LogRecord] = []
+        self._restore: int | None = None
 
     def __enter__(self) -> LogCapture:
-        global _saved_level  # noqa: PLW0603  # one handler for the process
         with _LOCK:
-            if not _HANDLER.captures:
-                root = logging.getLogger()
-                root.addHandler(_HANDLER)
-                _saved_level = root.level
-                wanted = _worker_level()
-                if root.level == logging.NOTSET or root.level > wanted:
-                    root.setLevel(wanted)
+            _acquire()
             _HANDLER.captures[self.invocation_id] = self.records
+            root = logging.root
+            if root.level == logging.NOTSET or root.level > _level:
+                self._restore = root.level
+                root.setLevel(_level)
         return self
 
     def __exit__(
@@ -155,15 +237,11 @@ class LogCapture:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        global _saved_level  # noqa: PLW0603  # one handler for the process
         with _LOCK:
             _HANDLER.captures.pop(self.invocation_id, None)
-            if not _HANDLER.captures:
-                root = logging.getLogger()
-                root.removeHandler(_HANDLER)
-                if _saved_level is not None:
-                    root.setLevel(_saved_level)
-                    _saved_level = None
+            if self._restore is not None and logging.root.level == _level:
+                logging.root.setLevel(self._restore)
+            _release()
 
 
 def handler_attached() -> bool:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from azfn.bindings._base import JSONValue
+    from azfn.host._attempt import CallPlan
+    from azfn.host._inputs import FeedPlan
 
 __all__ = [
     "BindingInfo",
@@ -175,6 +177,20 @@ class FunctionInfo:
             for binding in (*self.inputs, *self.outputs)
             for key, value in binding.raw.items()
         )
+
+    @functools.cached_property
+    def feed(self) -> FeedPlan:
+        """How test values become this function's inputs (worked out on first use)."""
+        from azfn.host._inputs import FeedPlan
+
+        return FeedPlan(self)
+
+    @functools.cached_property
+    def call_plan(self) -> CallPlan:
+        """How this function is called (worked out on first use)."""
+        from azfn.host._attempt import CallPlan
+
+        return CallPlan(self)
 
     def binding(self, name: str) -> BindingInfo | None:
         """Return the binding with this name, or None."""

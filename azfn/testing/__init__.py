@@ -11,8 +11,7 @@
     inv = client.invoke("process_order", msg=b'{"id": 7}')   # inputs by binding name
     inv.outputs["$return"], inv.logs, inv.context
 
-Not imported by ``import azfn``; importing it loads only the host's HTTP
-parts, the rest on first use.
+Not imported by ``import azfn``.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import weakref
 from typing import TYPE_CHECKING
 
 from azfn.host._http import HostResponse
@@ -12,6 +13,11 @@ from azfn.host._http import HttpHost
 from azfn.host._http import HttpHostError
 from azfn.host._http import http_wire
 from azfn.host._http import response_for
+from azfn.host._inputs import trigger_inputs
+from azfn.host._invoker import InvocationRequest
+from azfn.host._invoker import invoke
+from azfn.host._invoker import invoke_sync
+from azfn.host._logs import LogSession
 from azfn.host._model import Project
 from azfn.testing._request import build_request
 from azfn.testing._response import Response
@@ -20,13 +26,14 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Mapping
     from collections.abc import Sequence
+    from types import TracebackType
 
+    from typing_extensions import Self
     from typing_extensions import Unpack
 
     from azfn._app.register import FunctionRegister
     from azfn.decorators import Blueprint
     from azfn.host._http import HostRequest
-    from azfn.host._invoker import InvocationRequest
     from azfn.host._invoker import InvocationResult
     from azfn.host._model import FunctionInfo
     from azfn.host._router import RouteMatch
@@ -73,6 +80,13 @@ class Client:
         retries: Re-run a failing function per its ``@app.retry`` policy,
             recording delays instead of sleeping (:meth:`invoke` only).
 
+    Logging: from its first invocation until :meth:`close` (or the end of a
+    ``with Client(app) as client:`` block, or the client's garbage
+    collection), the client keeps its log handler on the root logger and the
+    root logger at the worker's level (``INFO``), as in the worker; each
+    invocation's records are collected in ``logs``. Closing restores the
+    root logger. A closed client can still be used: it reopens.
+
     Attributes:
         project: The loaded app.
     """
@@ -106,8 +120,25 @@ class Client:
         self._host = HttpHost(
             project, enforce_auth=enforce_auth, function_keys=function_keys, master_key=master_key
         )
+        self._logs = LogSession()
+        weakref.finalize(self, self._logs.close)
         for warning in self.warnings:
             _logger.warning("%s", warning)
+
+    def close(self) -> None:
+        """Release the client's log handler and restore the root logger's level."""
+        self._logs.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
     @property
     def functions(self) -> tuple[str, ...]:
@@ -160,9 +191,8 @@ class Client:
         match: RouteMatch,
         inputs: Mapping[str, object] | None,
     ) -> InvocationRequest:
-        from azfn.host._inputs import trigger_inputs
-        from azfn.host._invoker import InvocationRequest
 
+        self._logs.open()
         wire = http_wire(request, match.params)
         values: dict[str, object] = {**(inputs or {}), function.trigger.name: wire}
         data, metadata, binding_data = trigger_inputs(
@@ -223,7 +253,6 @@ class Client:
         Raises:
             Exception: Whatever the function raised, when ``raise_exceptions``.
         """
-        from azfn.host._invoker import invoke_sync
 
         options: RequestOptions = {
             "query": query, "headers": headers, "body": body, "json": json, "form": form,
@@ -252,7 +281,6 @@ class Client:
         inputs: Mapping[str, object] | None = None,
     ) -> Response:
         """Awaitable :meth:`request`, for async tests."""
-        from azfn.host._invoker import invoke
 
         options: RequestOptions = {
             "query": query, "headers": headers, "body": body, "json": json, "form": form,
@@ -325,10 +353,9 @@ class Client:
     # --- any trigger -----------------------------------------------------------------------
 
     def _invocation(self, name: str, inputs: Mapping[str, object]) -> InvocationRequest:
-        from azfn.host._inputs import trigger_inputs
-        from azfn.host._invoker import InvocationRequest
 
-        function = self.project.function(name)
+        function = self.project.functions.get(name) or self.project.function(name)
+        self._logs.open()
         data, metadata, binding_data = trigger_inputs(
             function,
             inputs,
@@ -357,7 +384,6 @@ class Client:
             TypeError: A value of the wrong type for its binding.
             Exception: Whatever the function raised, when ``raise_exceptions``.
         """
-        from azfn.host._invoker import invoke_sync
 
         return invoke_sync(
             self._invocation(name, inputs),
@@ -368,7 +394,6 @@ class Client:
 
     async def ainvoke(self, name: str, /, **inputs: object) -> Invocation:
         """Awaitable :meth:`invoke`, for async tests."""
-        from azfn.host._invoker import invoke
 
         return await invoke(
             self._invocation(name, inputs),

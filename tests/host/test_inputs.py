@@ -247,6 +247,37 @@ def test_blob_input_binding() -> None:
     assert inputs["doc"] == Datum(b"data", "bytes")
     inputs, _, _ = trigger_inputs(function, {"msg": "m", "doc": None}, now=NOW)
     assert inputs["doc"] == Datum(None, None)
+    stream = func.InputStream(data=b"streamed", name="x/1")
+    inputs, _, _ = trigger_inputs(function, {"msg": "m", "doc": stream}, now=NOW)
+    assert inputs["doc"] == Datum(b"streamed", "bytes")
+    assert stream.read() == b"streamed"  # the test's stream is not consumed
+
+
+def test_generated_times_are_whole_seconds_and_consistent() -> None:
+    """host-semantics §A6.2: Storage reports queue times to the second; expiry is 7 days on."""
+    function = make(QUEUE)
+    inputs, metadata, _ = trigger_inputs(function, {"msg": "hi"})
+    converter = get_binding_registry().get("queueTrigger")
+    assert converter is not None
+    message = converter.decode(inputs["msg"], trigger_metadata=metadata)  # type: ignore[attr-defined]
+    assert isinstance(message, func.QueueMessage)
+    inserted = message.insertion_time
+    assert inserted is not None
+    assert inserted.microsecond == 0
+    assert inserted.tzinfo is datetime.timezone.utc
+    assert message.expiration_time == inserted + datetime.timedelta(days=7)
+    assert message.time_next_visible == inserted + datetime.timedelta(minutes=10)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    assert abs((now - inserted).total_seconds()) < 5
+
+
+def test_metadata_is_sent_as_the_host_sends_it() -> None:
+    """host-semantics §A2.2: each metadata key reads as the Datum the host sends."""
+    _, metadata, _ = trigger_inputs(make(QUEUE), {"msg": '{"id": 7}'}, now=NOW)
+    assert metadata["InsertionTime"] == Datum(NOW.isoformat(), "string")
+    assert metadata["DequeueCount"] == Datum(1, "int")
+    assert metadata["Id"] == Datum(7, "int")  # the JSON property overrides the system key
+    assert set(metadata) >= {"Id", "PopReceipt", "ExpirationTime", "NextVisibleTime"}
 
 
 # --- events --------------------------------------------------------------------------

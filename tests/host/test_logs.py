@@ -13,6 +13,7 @@ from azfn.host import invoke
 from azfn.host import invoke_sync
 from azfn.host._logs import THREAD_LOCAL
 from azfn.host._logs import LogCapture
+from azfn.host._logs import LogSession
 from azfn.host._logs import bind_invocation
 from azfn.host._logs import current_invocation_id
 from azfn.host._logs import handler_attached
@@ -136,3 +137,24 @@ def test_async_function_reads_its_invocation_id_from_thread_local_storage() -> N
     invoke_sync(_request(app))
     assert seen == [True]
     assert getattr(THREAD_LOCAL, "invocation_id", None) is None
+
+
+def test_a_session_keeps_the_handler_until_closed() -> None:
+    """A client's session holds the root level across invocations, then restores it."""
+    root = logging.getLogger()
+    before = root.level
+    session = LogSession()
+    session.open()
+    session.open()  # idempotent
+    try:
+        assert handler_attached()
+        assert root.level <= logging.INFO
+        with LogCapture("a") as capture, bind_invocation("a"):
+            logging.info("inside")
+        assert [r.getMessage() for r in capture.records] == ["inside"]
+        assert handler_attached()  # still held by the session
+    finally:
+        session.close()
+    session.close()  # harmless
+    assert root.level == before
+    assert not handler_attached()

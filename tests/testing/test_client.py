@@ -525,3 +525,75 @@ def test_http_function_with_an_input_binding_and_binding_paths(app: func.Functio
     assert resp.text == '{"n": 7}'
     assert resp.invocation is not None
     assert resp.invocation.binding_paths["doc"]["path"] == "items/7.json"
+
+
+def test_the_context_the_function_saw_is_the_invocations(app: func.FunctionApp) -> None:
+    """host-semantics §A2.2: a fresh invocation id per invocation, reported on the result."""
+    seen: list[func.Context] = []
+
+    @app.queue_trigger("msg", queue_name="q", connection="C")
+    def with_context(msg: func.QueueMessage, context: func.Context) -> None:
+        seen.append(context)
+
+    client = Client(app)
+    first = client.invoke("with_context", msg="a")
+    second = client.invoke("with_context", msg="b")
+    assert [first.context, second.context] == seen
+    assert first.context.invocation_id != second.context.invocation_id
+
+
+def test_a_context_is_there_even_when_the_function_takes_none(
+    queue_app: func.FunctionApp,
+) -> None:
+    inv = Client(queue_app).invoke("process_order", msg='{"id": 1}')
+    assert inv.context.function_name == "process_order"
+    assert inv.context.invocation_id == inv.context.invocation_id  # made once
+    assert inv.context.retry_context.retry_count == 0
+
+
+def test_closing_the_client_restores_the_root_logger(queue_app: func.FunctionApp) -> None:
+    """While open the root logger is at the worker's INFO; closing restores it."""
+    import gc
+
+    from azfn.host._logs import handler_attached
+
+    gc.collect()  # clients of earlier tests kept alive by tracebacks let go
+    assert not handler_attached()
+    root = logging.getLogger()
+    before = root.level
+    root.setLevel(logging.WARNING)
+    try:
+        with Client(queue_app) as client:
+            client.invoke("process_order", msg='{"id": 1}')
+            assert handler_attached()
+            assert root.level == logging.INFO
+            inv = client.invoke("process_order", msg='{"id": 2}')
+            assert [r.getMessage() for r in inv.logs] == ["order 2"]
+        assert root.level == logging.WARNING
+        assert not handler_attached()
+        client.invoke("process_order", msg='{"id": 3}')  # a closed client reopens
+        client.close()
+        assert not handler_attached()
+    finally:
+        root.setLevel(before)
+
+
+def test_invocations_log_at_info_even_if_the_root_level_was_raised() -> None:
+    """caplog.set_level(WARNING) while a client is open: invocations still capture INFO."""
+    app = func.FunctionApp()
+
+    @app.queue_trigger("msg", queue_name="q", connection="C")
+    def chatty(msg: func.QueueMessage) -> None:
+        logging.getLogger("chatty").info("info line")
+
+    root = logging.getLogger()
+    before = root.level
+    with Client(app) as client:
+        client.invoke("chatty", msg="warm up")
+        root.setLevel(logging.WARNING)
+        try:
+            inv = client.invoke("chatty", msg="x")
+            assert [r.getMessage() for r in inv.logs] == ["info line"]
+            assert root.level == logging.WARNING  # put back after the invocation
+        finally:
+            root.setLevel(before)

@@ -1,0 +1,408 @@
+# pyright: strict
+"""One run of a function, as the worker makes it (host-semantics §A2.1, §A2.2).
+
+:class:`CallPlan` is worked out once per function
+(:attr:`FunctionInfo.call_plan <azfn.host.FunctionInfo.call_plan>`): how each
+parameter is fed (the invocation context, a fresh ``Out``, its binding's
+converter, or the worker's generic binding), how outputs and the return value
+are encoded, and the binding properties when none holds an expression.
+
+:class:`Attempt` is one run: it builds the context, decodes the inputs,
+calls the function between the extension hooks with its logs captured, and
+applies the worker's return rules with the worker's error texts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import functools
+import inspect
+import itertools
+import json
+import os
+import threading
+from typing import TYPE_CHECKING
+from typing import Final
+from typing import cast
+
+from azfn._ids import uuid4
+from azfn.context import Context
+from azfn.extension.extension_meta import ExtensionMeta
+from azfn.extension.invocation import InvocationHooks
+from azfn.extension.invocation import invoke_with_hooks
+from azfn.host._functions import type_hints
+from azfn.host._functions import value_type
+from azfn.host._logs import THREAD_LOCAL
+from azfn.host._logs import LogCapture
+from azfn.host._logs import bind_invocation
+from azfn.meta import Datum
+from azfn.meta import get_binding_registry
+from azfn.out import Out
+
+if TYPE_CHECKING:
+    import logging
+    from collections.abc import Awaitable
+    from collections.abc import Callable
+    from collections.abc import Mapping
+    from concurrent.futures import ThreadPoolExecutor
+
+    from azfn.context import RetryContext
+    from azfn.host._invoker import InvocationRequest
+    from azfn.host._model import FunctionInfo
+
+    Decode = Callable[..., object]
+
+__all__ = ["RETURN", "Attempt", "CallPlan", "binding_paths"]
+
+RETURN: Final = "$return"
+_EMPTY: Final[Mapping[str, Datum]] = {}
+# Binding properties that are not resolved as binding expressions.
+_NOT_EXPRESSIONS = frozenset({"name", "type", "direction", "dataType"})
+# How a parameter is fed.
+_CONTEXT, _OUT, _DECODE = 0, 1, 2
+# Log keys of invocations whose context nobody asked for (see Attempt.log_key).
+_LOCAL_KEYS = itertools.count()
+
+
+# --- the worker's generic binding --------------------------------------------------------
+
+
+def _generic_decode(data: Datum, *, trigger_metadata: Mapping[str, Datum] | None) -> object:
+    """Raw data through (host-semantics §A2.1 step 5)."""
+    del trigger_metadata  # the generic binding ignores it
+    if data.type in {"string", "bytes", "json"} or data.type is None:
+        return data.value
+    raise ValueError(f'unexpected type of data received for the "generic" binding : {data.type!r}')
+
+
+def _generic_encode(obj: object) -> Datum | None:
+    if obj is None:
+        return Datum(None, None)
+    if isinstance(obj, str):
+        return Datum(obj, "string")
+    if isinstance(obj, (bytes, bytearray)):
+        return Datum(bytes(obj), "bytes")
+    if isinstance(obj, (dict, list)):
+        return Datum(json.dumps(obj), "json")
+    if isinstance(obj, int):
+        return Datum(obj, "int")
+    if isinstance(obj, float):
+        return Datum(obj, "double")
+    return None
+
+
+def _encode(binding_type: str, obj: object, expected: object, *, generic: bool) -> Datum:
+    converter = None if generic else get_binding_registry().get(binding_type)
+    expected_type = None if expected is inspect.Parameter.empty else cast("type", expected)
+    datum: Datum | None
+    try:
+        if converter is None:
+            datum = _generic_encode(obj)
+        else:
+            encode: object = getattr(converter, "encode", None)
+            datum = (
+                cast("Callable[..., Datum | None]", encode)(obj, expected_type=expected_type)
+                if callable(encode)
+                else None
+            )
+    except NotImplementedError:
+        datum = None
+    if datum is None:
+        name = "generic" if converter is None else binding_type
+        raise TypeError(
+            f'unable to encode outgoing TypedData: unsupported type "{name}" '
+            f'for Python type "{type(obj).__name__}"'
+        )
+    return datum
+
+
+# --- binding expressions -----------------------------------------------------------------
+
+
+def binding_paths(
+    function: FunctionInfo, binding_data: Mapping[str, str], settings: Mapping[str, str]
+) -> dict[str, dict[str, str]]:
+    """Each input/output binding's string properties, binding expressions resolved.
+
+    Raises:
+        azfn.host._expressions.BindingExpressionError: an expression cannot be
+            resolved (the host fails the invocation).
+    """
+    from azfn.host._expressions import is_expression
+    from azfn.host._expressions import resolve
+
+    paths: dict[str, dict[str, str]] = {}
+    for binding in (*function.inputs, *function.outputs):
+        props: dict[str, str] = {}
+        for key, value in binding.raw.items():
+            if is_expression(key, value):
+                props[key] = resolve(cast("str", value), binding_data, settings)
+            elif isinstance(value, str) and key not in _NOT_EXPRESSIONS:
+                props[key] = value
+        paths[binding.name] = props
+    return paths
+
+
+# --- the plan ----------------------------------------------------------------------------
+
+
+class CallPlan:
+    """How one function is called, worked out once.
+
+    Attributes:
+        arguments: Per parameter: name, how it is fed, its binding's name,
+            the decoder, and whether the decoder gets the trigger metadata.
+        required: The binding names whose data the call needs.
+        outputs: Per ``Out`` parameter: name, binding type, the value type
+            its annotation names, whether the generic binding encodes it.
+        return_type: The return binding's type, or None.
+        return_expected: The return annotation (``inspect.Parameter.empty``
+            if none).
+        static_paths: The binding properties when no binding expression
+            needs resolving, else None.
+        takes_context: Whether a parameter receives the context.
+    """
+
+    __slots__ = (
+        "arguments",
+        "outputs",
+        "required",
+        "return_expected",
+        "return_type",
+        "static_paths",
+        "takes_context",
+    )
+
+    def __init__(self, function: FunctionInfo) -> None:
+        registry = get_binding_registry()
+        arguments: list[tuple[str, int, str, Decode | None, bool]] = []
+        outputs: list[tuple[str, str, object, bool]] = []
+        for param in function.parameters:
+            binding = param.binding
+            if param.is_context:
+                arguments.append((param.name, _CONTEXT, "", None, False))
+            elif param.is_out:
+                arguments.append((param.name, _OUT, "", None, False))
+                if binding is not None:
+                    expected = value_type(param.annotation)
+                    outputs.append((param.name, binding.type, expected, param.generic))
+            else:
+                assert binding is not None  # only context has no binding
+                converter = None if param.generic else registry.get(binding.type)
+                found: object = getattr(converter, "decode", None)
+                decode: Decode = found if callable(found) else _generic_decode
+                arguments.append((param.name, _DECODE, binding.name, decode, binding.is_trigger))
+        self.arguments = tuple(arguments)
+        self.takes_context = any(a[1] == _CONTEXT for a in arguments)
+        self.outputs = tuple(outputs)
+        self.required = tuple(dict.fromkeys(a[2] for a in arguments if a[1] == _DECODE))
+        returned = function.return_binding
+        self.return_type = returned.type if returned is not None else None
+        self.return_expected: object = (
+            type_hints(function.func).get("return", inspect.Parameter.empty)
+            if returned is not None
+            else inspect.Parameter.empty
+        )
+        self.static_paths = None if function.uses_binding_data else binding_paths(function, {}, {})
+
+    def check_inputs(self, request: InvocationRequest) -> None:
+        """Raise when the request lacks the data of a parameter's input binding."""
+        inputs = request.inputs
+        for name in self.required:
+            if name in inputs:
+                continue
+            function = request.function
+            binding = function.binding(name)
+            kind = binding.type if binding is not None else "?"
+            needed = [f"{b.name!r} ({b.type})" for b in (function.trigger, *function.inputs)]
+            raise TypeError(
+                f"no input data for binding {name!r} ({kind}) of function "
+                f"{function.name!r}: it needs {', '.join(needed)} and was given "
+                f"{', '.join(map(repr, inputs)) or 'nothing'}"
+            )
+
+
+# --- one run -----------------------------------------------------------------------------
+
+
+def _hooks(function_name: str) -> InvocationHooks | None:
+    """The extension hooks for the function, or None when there are none."""
+    app = ExtensionMeta.get_application_hooks()
+    function = ExtensionMeta.get_function_hooks(function_name)
+    return None if app is None and function is None else InvocationHooks(app, function)
+
+
+class Attempt:
+    """One run of the function: its context, arguments and outcome."""
+
+    __slots__ = (
+        "_context",
+        "args",
+        "encoded",
+        "exception",
+        "hooks",
+        "outputs",
+        "plan",
+        "records",
+        "request",
+        "retry_context",
+        "return_value",
+    )
+
+    def __init__(self, request: InvocationRequest, retry_context: RetryContext) -> None:
+        function = request.function
+        self.request = request
+        self.plan = function.call_plan
+        self.retry_context = retry_context
+        self.hooks = _hooks(function.name)
+        self._context: Context | None = None
+        self.args: dict[str, object] = {}
+        self.return_value: object = None
+        self.outputs: dict[str, object] = {}
+        self.encoded: dict[str, Datum] = {}
+        self.exception: BaseException | None = None
+        self.records: list[logging.LogRecord] = []
+
+    @property
+    def context(self) -> Context:
+        """The invocation context: made when the function, a hook or a test asks for it."""
+        context = self._context
+        if context is None:
+            function = self.request.function
+            context = self._context = Context(
+                invocation_id=uuid4(),
+                function_name=function.name,
+                function_directory=function.directory,
+                retry_context=self.retry_context,
+                thread_local_storage=THREAD_LOCAL,
+            )
+        return context
+
+    def log_key(self) -> str:
+        """What this run's log records are attributed by.
+
+        The invocation id when the function or a hook gets the context (a
+        thread it starts may stamp that id); otherwise a cheap local key, as
+        nothing can name the id: a uuid is made only if a test reads
+        ``context`` afterwards.
+        """
+        if self.plan.takes_context or self.hooks is not None:
+            return self.context.invocation_id
+        return f"local-{next(_LOCAL_KEYS)}"
+
+    def call(self) -> object:
+        """Call a sync function, between the hooks when there are any."""
+        func = self.request.function.func
+        if self.hooks is None:
+            return func(**self.args)
+        return invoke_with_hooks(func, self.args, self.context, hooks=self.hooks)
+
+    def prepare(self) -> None:
+        """Decode the inputs, create the ``Out`` objects, inject ``context``."""
+        args = self.args
+        inputs = self.request.inputs
+        metadata = self.request.trigger_metadata
+        for name, kind, binding_name, decode, is_trigger in self.plan.arguments:
+            if kind == _DECODE:
+                assert decode is not None  # decoded parameters have a decoder
+                data = inputs[binding_name]
+                args[name] = decode(data, trigger_metadata=metadata if is_trigger else _EMPTY)
+            elif kind == _OUT:
+                args[name] = Out()
+            else:
+                args[name] = self.context
+
+    def finish(self, value: object) -> None:
+        """Apply the return rules and encode the outputs (host-semantics §A2.2)."""
+        plan = self.plan
+        self.return_value = value
+        if plan.return_type is None and value is not None:
+            raise RuntimeError(
+                f"function {self.request.function.name!r} without a $return binding "
+                "returned a non-None value"
+            )
+        for name, binding_type, expected, generic in plan.outputs:
+            out = self.args.get(name)
+            if not isinstance(out, Out):
+                continue
+            result = cast("Out[object]", out).get()
+            if result is None:
+                continue  # the worker skips an Out left None
+            self.encoded[name] = _encode(binding_type, result, expected, generic=generic)
+            self.outputs[name] = result
+        if plan.return_type is not None:
+            self.encoded[RETURN] = _encode(
+                plan.return_type, value, plan.return_expected, generic=False
+            )
+            self.outputs[RETURN] = value
+
+    def run_here(self) -> None:
+        """Run a sync function on this thread, as the worker's pool thread does."""
+        key = self.log_key()
+        with LogCapture(key) as capture, bind_invocation(key):
+            try:
+                self.prepare()
+                self.finish(self.call())
+            except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
+                self.exception = exc
+        self.records = capture.records
+
+    async def run_async(self) -> None:
+        """Run on the event loop: await an ``async def`` function, pool a sync one."""
+        from azfn.extension.invocation import invoke_with_hooks_async
+
+        function = self.request.function
+        key = self.log_key()
+        with LogCapture(key) as capture, bind_invocation(key, thread=False):
+            try:
+                self.prepare()
+                if function.is_async:
+                    func = cast("Callable[..., Awaitable[object]]", function.func)
+                    value = await (
+                        func(**self.args)
+                        if self.hooks is None
+                        else invoke_with_hooks_async(
+                            func, self.args, self.context, hooks=self.hooks
+                        )
+                    )
+                else:
+                    loop = asyncio.get_running_loop()
+                    ctx = contextvars.copy_context()
+                    call = functools.partial(_run_pooled, self, key)
+                    value = await loop.run_in_executor(_pool(), ctx.run, call)
+                self.finish(value)
+            except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
+                self.exception = exc
+        self.records = capture.records
+
+
+# --- the worker's thread pool --------------------------------------------------------------
+
+_executor: ThreadPoolExecutor | None = None
+_EXECUTOR_LOCK = threading.Lock()
+
+
+def _thread_count() -> int | None:
+    raw = os.environ.get("PYTHON_THREADPOOL_THREAD_COUNT", "")
+    try:
+        count = int(raw)
+    except ValueError:
+        return None
+    return count if count >= 1 else None
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _executor  # noqa: PLW0603  # one pool per process, like the worker's
+    with _EXECUTOR_LOCK:
+        if _executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            _executor = ThreadPoolExecutor(_thread_count(), thread_name_prefix="azfn-host")
+        return _executor
+
+
+def _run_pooled(attempt: Attempt, key: str) -> object:
+    # The worker stamps the invocation id on the pool thread that runs it.
+    with bind_invocation(key):
+        return attempt.call()
