@@ -1,35 +1,60 @@
 # pyright: strict
-"""Random identifiers for generated values: invocation, message and trace ids.
+"""Identifiers for generated values: invocation, message and trace ids.
 
-They only need to be unique, not secret, so they come from a private
-:class:`random.Random` seeded from ``os.urandom``: about three times cheaper
-than ``os.urandom`` per id, and neither consumed nor affected by a test's
-``random.seed()``. Forked children reseed so they do not repeat the
-parent's ids.
+They must be unique and look like the host's (uuid4 text, hex tokens), not
+be secret or unpredictable, and they are made once or more per test
+invocation, so they are cheap: a random per-process prefix and a counter,
+formatted in one step (a quarter of the cost of formatting 128 fresh random
+bits). The prefix comes from a private :class:`random.Random` seeded from
+``os.urandom``, so a test's ``random.seed()`` neither affects nor is
+affected by them; a forked child draws a new prefix so it does not repeat
+its parent's ids.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 
 __all__ = ["hex_id", "uuid4"]
 
 _source = random.Random()  # ids, not secrets
-os.register_at_fork(after_in_child=_source.seed)
-_bits = _source.getrandbits
+_counter = itertools.count()
+_uuid_prefix = ""
+_hex_prefix = ""
+_base = 0  # added to the counter so ids do not start at zero
 
-# uuid4: version 4 in bits 76-79, RFC 4122 variant (0b10) in bits 62-63.
-_KEEP = ~((0xF << 76) | (0x3 << 62))
-_SET = (0x4 << 76) | (0x2 << 62)
+
+def _draw() -> None:
+    global _uuid_prefix, _hex_prefix, _base  # noqa: PLW0603  # per-process prefixes
+    _base = _source.getrandbits(64)
+    bits = f"{_source.getrandbits(80):020x}"
+    variant = "89ab"[int(bits[16], 16) & 3]  # RFC 4122 variant: 0b10xx
+    # xxxxxxxx-xxxx-4xxx-Vxxx- then a 12-digit counter.
+    _uuid_prefix = f"{bits[:8]}-{bits[8:12]}-4{bits[13:16]}-{variant}{bits[17:20]}-"
+    _hex_prefix = f"{_source.getrandbits(64):016x}"
+
+
+def _reseed() -> None:
+    _source.seed()
+    _draw()
+
+
+_draw()
+os.register_at_fork(after_in_child=_reseed)
 
 
 def uuid4() -> str:
-    """Return a random uuid4 in its canonical text form, without importing ``uuid``."""
-    text = f"{(_bits(128) & _KEEP) | _SET:032x}"
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    """Return a new id in uuid4 text form, unique in this process."""
+    return f"{_uuid_prefix}{(_base + next(_counter)) & 0xFFFFFFFFFFFF:012x}"
 
 
 def hex_id(nbytes: int) -> str:
-    """Return *nbytes* random bytes as lower-case hex."""
-    return f"{_bits(nbytes * 8):0{nbytes * 2}x}"
+    """Return a new id of *nbytes* as lower-case hex, unique in this process for 8+ bytes."""
+    if nbytes < 8:
+        return f"{_source.getrandbits(nbytes * 8):0{nbytes * 2}x}"
+    count = f"{(_base + next(_counter)) & 0xFFFFFFFFFFFFFFFF:016x}"
+    if nbytes == 8:
+        return count
+    return f"{_hex_prefix[: nbytes * 2 - 16]}{count}".rjust(nbytes * 2, "0")

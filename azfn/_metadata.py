@@ -220,6 +220,10 @@ def _where(key: str) -> str:
 
 def metadata_str(metadata: Mapping[str, Datum] | None, key: str) -> str | None:
     """Return the field as a string, or ``None``."""
+    if type(metadata) is WireMetadata:
+        value = metadata.raw(key)
+        if type(value) is str:
+            return value
     return to_str(metadata_field(metadata, key))
 
 

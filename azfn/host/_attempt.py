@@ -28,13 +28,14 @@ from typing import cast
 
 from azfn._ids import uuid4
 from azfn.context import Context
+from azfn.context import RetryContext
 from azfn.extension.extension_meta import ExtensionMeta
 from azfn.extension.invocation import InvocationHooks
 from azfn.extension.invocation import invoke_with_hooks
 from azfn.host._functions import type_hints
 from azfn.host._functions import value_type
 from azfn.host._logs import THREAD_LOCAL
-from azfn.host._logs import LogCapture
+from azfn.host._logs import InvocationScope
 from azfn.host._logs import bind_invocation
 from azfn.meta import Datum
 from azfn.meta import get_binding_registry
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from concurrent.futures import ThreadPoolExecutor
 
-    from azfn.context import RetryContext
     from azfn.host._invoker import InvocationRequest
     from azfn.host._model import FunctionInfo
 
@@ -162,10 +162,12 @@ class CallPlan:
         static_paths: The binding properties when no binding expression
             needs resolving, else None.
         takes_context: Whether a parameter receives the context.
+        first_retry: The retry context of a first attempt.
     """
 
     __slots__ = (
         "arguments",
+        "first_retry",
         "outputs",
         "required",
         "return_expected",
@@ -205,6 +207,8 @@ class CallPlan:
             else inspect.Parameter.empty
         )
         self.static_paths = None if function.uses_binding_data else binding_paths(function, {}, {})
+        retry = function.retry
+        self.first_retry = RetryContext(0, retry.max_retry_count if retry else 0)
 
     def check_inputs(self, request: InvocationRequest) -> None:
         """Raise when the request lacks the data of a parameter's input binding."""
@@ -340,13 +344,13 @@ class Attempt:
     def run_here(self) -> None:
         """Run a sync function on this thread, as the worker's pool thread does."""
         key = self.log_key()
-        with LogCapture(key) as capture, bind_invocation(key):
+        with InvocationScope(key) as scope:
             try:
                 self.prepare()
                 self.finish(self.call())
             except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
                 self.exception = exc
-        self.records = capture.records
+        self.records = scope.records
 
     async def run_async(self) -> None:
         """Run on the event loop: await an ``async def`` function, pool a sync one."""
@@ -354,7 +358,7 @@ class Attempt:
 
         function = self.request.function
         key = self.log_key()
-        with LogCapture(key) as capture, bind_invocation(key, thread=False):
+        with InvocationScope(key, thread=False) as scope:
             try:
                 self.prepare()
                 if function.is_async:
@@ -374,7 +378,7 @@ class Attempt:
                 self.finish(value)
             except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
                 self.exception = exc
-        self.records = capture.records
+        self.records = scope.records
 
 
 # --- the worker's thread pool --------------------------------------------------------------

@@ -209,17 +209,29 @@ def items_of(value: object) -> list[object]:
     return [value]
 
 
+@functools.lru_cache(maxsize=256)
+def _folded(keys: tuple[str, ...]) -> dict[str, str]:
+    # Deliveries of one trigger type have the same keys: fold them once.
+    return {key.casefold(): key for key in keys}
+
+
 def merge_binding_data(
     target: dict[str, object], source: Mapping[str, object], *, arrays: bool
 ) -> None:
     """Add *source* to *target* ignoring key case; an existing key keeps its spelling."""
-    folded = {key.casefold(): key for key in target}
+    folded: dict[str, str] | None = None  # made only when a key is not spelled alike
     for key, value in source.items():
         if value is None or (not arrays and isinstance(value, list)):
             continue
-        existing = folded.get(key.casefold())
+        if key in target:
+            target[key] = value
+            continue
+        if folded is None:
+            folded = dict(_folded(tuple(target)))
+        lowered = key.casefold()
+        existing = folded.get(lowered)
         if existing is None:
-            folded[key.casefold()] = key
+            folded[lowered] = key
             target[key] = value
         else:
             target[existing] = value

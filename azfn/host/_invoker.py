@@ -37,10 +37,11 @@ event loop.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import random
 import traceback
+import types
 from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from azfn.context import RetryContext
 from azfn.context import RpcException
@@ -60,6 +61,8 @@ if TYPE_CHECKING:
     import logging
     from collections.abc import Mapping
 
+    from typing_extensions import Never
+
     from azfn.context import Context
     from azfn.host._model import FunctionInfo
     from azfn.meta import Datum
@@ -75,17 +78,11 @@ __all__ = [
 ]
 
 
-def _empty_data() -> dict[str, Datum]:
-    return {}
+_NOTHING: Mapping[str, Never] = types.MappingProxyType({})
 
 
-def _empty_strings() -> dict[str, str]:
-    return {}
-
-
-@dataclasses.dataclass(frozen=True)
-class InvocationRequest:
-    """What the host sends the worker for one invocation.
+class InvocationRequest(NamedTuple):
+    """What the host sends the worker for one invocation (immutable).
 
     Attributes:
         function: The function to invoke.
@@ -95,9 +92,9 @@ class InvocationRequest:
     """
 
     function: FunctionInfo
-    inputs: Mapping[str, Datum] = dataclasses.field(default_factory=_empty_data)
-    trigger_metadata: Mapping[str, Datum] = dataclasses.field(default_factory=_empty_data)
-    binding_data: Mapping[str, str] = dataclasses.field(default_factory=_empty_strings)
+    inputs: Mapping[str, Datum] = _NOTHING
+    trigger_metadata: Mapping[str, Datum] = _NOTHING
+    binding_data: Mapping[str, str] = _NOTHING
 
 
 class InvocationResult:
@@ -199,7 +196,12 @@ class _Run:
             if self.rng is None:
                 self.rng = random.Random(DEFAULT_SEED)  # jitter, not crypto
             self.delays.append(retry_delay(self.policy, number, self.rng))
-        attempt = Attempt(self.request, RetryContext(number, self.max_retry_count, exception))
+        retry_context = (
+            RetryContext(number, self.max_retry_count, exception)
+            if number or exception
+            else self.request.function.call_plan.first_retry
+        )
+        attempt = Attempt(self.request, retry_context)
         self.last = attempt
         self.attempts += 1
         return attempt

@@ -33,8 +33,11 @@ from typing import Final
 if TYPE_CHECKING:
     from types import TracebackType
 
+    from typing_extensions import Self
+
 __all__ = [
     "THREAD_LOCAL",
+    "InvocationScope",
     "LogCapture",
     "LogSession",
     "bind_invocation",
@@ -202,8 +205,14 @@ class LogSession:
                 _release()
 
 
-class LogCapture:
-    """Collect the log records of one invocation (a context manager).
+class InvocationScope:
+    """One invocation's logging, as a context manager: records collected, code attributed.
+
+    Collects the records attributed to *invocation_id* (see the module
+    docstring) and, when *bind* is true, attributes what runs in the block
+    to it, as :class:`bind_invocation` does (*thread*: also stamp this
+    thread's ``THREAD_LOCAL.invocation_id``). One object rather than two
+    nested context managers: it runs once per invocation.
 
     When something set the root logger above the worker's level while a
     session holds the handler (``caplog.set_level``, say), the level is
@@ -214,21 +223,35 @@ class LogCapture:
         records: The records so far, in emission order.
     """
 
-    __slots__ = ("_restore", "invocation_id", "records")
+    __slots__ = ("_bind", "_previous", "_restore", "_thread", "_token", "invocation_id", "records")
 
-    def __init__(self, invocation_id: str) -> None:
+    def __init__(self, invocation_id: str, *, bind: bool = True, thread: bool = True) -> None:
         self.invocation_id = invocation_id
         self.records: list[logging.LogRecord] = []
+        self._bind = bind
+        self._thread = bind and thread
         self._restore: int | None = None
+        self._previous: object = None
 
-    def __enter__(self) -> LogCapture:
+    def __enter__(self) -> Self:
+        global _holders  # noqa: PLW0603  # one handler for the process
+        key = self.invocation_id
         with _LOCK:
-            _acquire()
-            _HANDLER.captures[self.invocation_id] = self.records
-            root = logging.root
-            if root.level == logging.NOTSET or root.level > _level:
-                self._restore = root.level
-                root.setLevel(_level)
+            if _holders:
+                _holders += 1
+            else:
+                _acquire()
+            _HANDLER.captures[key] = self.records
+            level = logging.root.level
+            if level == logging.NOTSET or level > _level:
+                self._restore = level
+                logging.root.setLevel(_level)
+        if self._bind:
+            self._token = _INVOCATION.set(key)
+            if self._thread:
+                local = THREAD_LOCAL.__dict__
+                self._previous = local.get("invocation_id")
+                local["invocation_id"] = key
         return self
 
     def __exit__(
@@ -237,11 +260,32 @@ class LogCapture:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        global _holders  # noqa: PLW0603  # one handler for the process
+        if self._bind:
+            if self._thread:
+                local = THREAD_LOCAL.__dict__
+                if self._previous is None:
+                    local.pop("invocation_id", None)
+                else:
+                    local["invocation_id"] = self._previous
+            _INVOCATION.reset(self._token)
         with _LOCK:
             _HANDLER.captures.pop(self.invocation_id, None)
             if self._restore is not None and logging.root.level == _level:
                 logging.root.setLevel(self._restore)
-            _release()
+            if _holders > 1:
+                _holders -= 1
+            else:
+                _release()
+
+
+class LogCapture(InvocationScope):
+    """Collect the log records of one invocation, without attributing code to it."""
+
+    __slots__ = ()
+
+    def __init__(self, invocation_id: str) -> None:
+        super().__init__(invocation_id, bind=False)
 
 
 def handler_attached() -> bool:

@@ -6,7 +6,14 @@
   only; without it that benchmark is skipped with a message.
 * ``client.invoke`` of a queue function against the manual way users write
   today: build a ``QueueMessage`` and call ``get_user_function()`` (goal: at
-  most 3x).
+  most 3x). What ``invoke`` does on top, per call: generate the message id,
+  pop receipt and times, parse a JSON message for its properties (they
+  override the system metadata, host-semantics §A6.2), build the fully
+  populated ``QueueMessage`` through the converter, capture the
+  invocation's logs and attribute threads/tasks to it, and report the
+  result. Measured with callgrind (instruction counts, immune to this
+  machine's timing noise), a hand-inlined script doing only those steps
+  is already ~4x the manual call; ``invoke`` is ~6x.
 """
 
 from __future__ import annotations
