@@ -88,6 +88,10 @@ def _import_file(path: Path) -> ModuleType:
         # own imports (helpers, blueprints) to resolve.
         sys.path.insert(0, folder)
     name = path.stem
+    existing = sys.modules.get(name)
+    existing_file = getattr(existing, "__file__", None)
+    if existing is not None and existing_file and Path(existing_file).resolve() == path:
+        return existing  # already imported (by a test module, say): one app, not two
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:  # pragma: no cover - .py files always load
         raise AppLoadError(f"cannot import {path}")

@@ -25,6 +25,7 @@ from azfn.host._delivery import InvalidInputError
 from azfn.host._delivery import as_bytes
 from azfn.host._delivery import as_mapping
 from azfn.host._delivery import body_of
+from azfn.host._delivery import iso
 from azfn.host._delivery import merge_binding_data
 from azfn.host._delivery import to_json
 from azfn.host._delivery import wrong_type
@@ -95,7 +96,11 @@ def timer(value: object, call: Call) -> Delivery:
     schedule: dict[str, object] = {"AdjustForDST": not is_constant}
     status: object = None
     if call.raw("useMonitor") is not False:
-        status = {"Last": call.iso(), "Next": call.iso(), "LastUpdated": call.iso()}
+        status = {
+            "Last": call.iso(),
+            "Next": _next_run(schedule_text, call),
+            "LastUpdated": call.iso(),
+        }
     past_due = False
     if isinstance(value, TimerRequest):
         past_due = value.past_due
@@ -110,6 +115,17 @@ def timer(value: object, call: Call) -> Delivery:
         past_due = value
     payload = {"Schedule": schedule, "ScheduleStatus": status, "IsPastDue": past_due}
     return Delivery(Datum(to_json(payload), "json"), {"TimerTrigger": call.iso()})
+
+
+def _next_run(schedule_text: str, call: Call) -> str:
+    """The schedule's next occurrence after the delivery time (the delivery time if unknown)."""
+    from azfn._ncrontab import parse_schedule
+
+    try:
+        text = resolve(schedule_text, {}, call.settings) if "%" in schedule_text else schedule_text
+        return iso(parse_schedule(text).next_after(call.now))
+    except (ValueError, BindingExpressionError):
+        return call.iso()  # a malformed schedule is reported when the app is indexed
 
 
 def _stream_bytes(stream: InputStream) -> bytes:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
 
+    from azfn._app.register import FunctionRegister
     from azfn.bindings._base import JSONValue
     from azfn.host._attempt import CallPlan
     from azfn.host._inputs import FeedPlan
@@ -224,6 +225,7 @@ class Project:
         settings: ``local.settings.json`` ``Values`` plus explicit settings.
         directory: The app folder, if loaded from one.
         warnings: Problems found while loading that do not stop it.
+        app: The app object of a v2 project (None for v1 folders).
     """
 
     functions: dict[str, FunctionInfo]
@@ -231,6 +233,7 @@ class Project:
     settings: dict[str, str] = dataclasses.field(default_factory=dict[str, str])
     directory: Path | None = None
     warnings: tuple[str, ...] = ()
+    app: FunctionRegister | None = None
 
     def function(self, name: str) -> FunctionInfo:
         """Return the function named ``name`` (exact, then case-insensitive).

@@ -214,6 +214,7 @@ def load_project(
     *,
     settings: Mapping[str, str] | None = None,
     route_prefix: str | None = None,
+    directory: str | os.PathLike[str] | None = None,
 ) -> Project:
     """Load an app the way the host and the Python worker do.
 
@@ -224,6 +225,8 @@ def load_project(
             folders, or an app's ``.py`` file.
         settings: app settings; they win over ``local.settings.json`` Values.
         route_prefix: overrides host.json's ``extensions.http.routePrefix``.
+        directory: for an app object, the project folder whose ``host.json``
+            and ``local.settings.json`` apply (a path target has its own).
 
     Returns:
         The project: functions in host order, route prefix, settings, folder
@@ -235,7 +238,9 @@ def load_project(
         azfn._loader.AppLoadError: the folder has no app, or importing it failed.
         TypeError: *target* is none of the above.
     """
-    directory: Path | None = None
+    folder = Path(os.fspath(directory)).resolve() if directory is not None else None
+    app_dir: Path | None = None
+    app_object: FunctionRegister | None = None
     warnings: list[str] = []
     file_settings: dict[str, str] = {}
     prefix = DEFAULT_ROUTE_PREFIX
@@ -243,22 +248,29 @@ def load_project(
         app = FunctionApp(http_auth_level="ANONYMOUS")
         app.register_functions(target)
         functions = _v2_functions(app, None)
+        app_object = app
     elif isinstance(target, FunctionRegister):
-        functions = _v2_functions(target, None)
+        app_object = target
+        functions = _v2_functions(target, folder)
+        if folder is not None:
+            app_dir = folder
+            prefix = read_host_json(folder)
+            file_settings = read_local_settings(folder)
     elif isinstance(target, (str, os.PathLike)):  # pyright: ignore[reportUnnecessaryIsInstance]
         path = Path(os.fspath(target))
-        directory = (path if path.is_dir() else path.parent).resolve()
+        app_dir = (path if path.is_dir() else path.parent).resolve()
         if path.is_dir() and _is_v1(path) and not _has_v2_script(path):
-            functions, warnings = _v1_functions(directory)
+            functions, warnings = _v1_functions(app_dir)
         else:
             from azfn._loader import load_app
 
             loaded = load_app(path)
-            directory = loaded.directory
+            app_dir = loaded.directory
+            app_object = loaded.app
             warnings = list(loaded.warnings)
-            functions = _v2_functions(loaded.app, directory)
-        prefix = read_host_json(directory)
-        file_settings = read_local_settings(directory)
+            functions = _v2_functions(loaded.app, app_dir)
+        prefix = read_host_json(app_dir)
+        file_settings = read_local_settings(app_dir)
         if "AzureWebJobsStorage" in file_settings:
             warnings = [w for w in warnings if "AzureWebJobsStorage" not in w]
     else:
@@ -273,8 +285,9 @@ def load_project(
         functions=functions,
         route_prefix=(route_prefix if route_prefix is not None else prefix).strip("/"),
         settings=merged,
-        directory=directory,
+        directory=app_dir,
         warnings=tuple(warnings),
+        app=app_object,
     )
 
 

@@ -11,26 +11,41 @@
     inv = client.invoke("process_order", msg=b'{"id": 7}')   # inputs by binding name
     inv.outputs["$return"], inv.logs, inv.context
 
-Not imported by ``import azfn``.
+Not imported by ``import azfn``. Names load on first access, so the pytest
+plugin (:mod:`azfn.testing.pytest_plugin`) costs little to import.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
-
-from azfn.testing._client import Client
-from azfn.testing._response import Response
 
 if TYPE_CHECKING:
     from azfn.host._invoker import InvocationResult as Invocation
+    from azfn.testing._client import Client
+    from azfn.testing._recorder import Recorded
+    from azfn.testing._response import Response
+    from azfn.testing._settings import AppSettings
 
-__all__ = ["Client", "Invocation", "Response"]
+__all__ = ["AppSettings", "Client", "Invocation", "Recorded", "Response"]
+
+_LAZY = {
+    "AppSettings": ("azfn.testing._settings", "AppSettings"),
+    "Client": ("azfn.testing._client", "Client"),
+    "Invocation": ("azfn.host._invoker", "InvocationResult"),
+    "Recorded": ("azfn.testing._recorder", "Recorded"),
+    "Response": ("azfn.testing._response", "Response"),
+}
 
 
 def __getattr__(name: str) -> object:
-    if name == "Invocation":
-        from azfn.host._invoker import InvocationResult
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'azfn.testing' has no attribute {name!r}")
+    value: object = getattr(importlib.import_module(target[0]), target[1])
+    globals()[name] = value
+    return value
 
-        globals()[name] = InvocationResult
-        return InvocationResult
-    raise AttributeError(f"module 'azfn.testing' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -19,10 +19,15 @@ from azfn.host._invoker import invoke
 from azfn.host._invoker import invoke_sync
 from azfn.host._logs import LogSession
 from azfn.host._model import Project
+from azfn.testing._recorder import Recorded
+from azfn.testing._recorder import current_recorder
+from azfn.testing._recorder import describe_inputs
+from azfn.testing._recorder import describe_outcome
 from azfn.testing._request import build_request
 from azfn.testing._response import Response
 
 if TYPE_CHECKING:
+    import datetime
     import os
     from collections.abc import Mapping
     from collections.abc import Sequence
@@ -79,6 +84,9 @@ class Client:
         route_prefix: Overrides ``host.json``'s ``extensions.http.routePrefix``.
         retries: Re-run a failing function per its ``@app.retry`` policy,
             recording delays instead of sleeping (:meth:`invoke` only).
+        now: The time the host delivers at (a timer's schedule status, a
+            queue message's insertion time...); ``None`` for the current
+            time. Also settable later: ``client.now = ...``.
 
     Logging: from its first invocation until :meth:`close` (or the end of a
     ``with Client(app) as client:`` block, or the client's garbage
@@ -102,6 +110,7 @@ class Client:
         settings: Mapping[str, str] | None = None,
         route_prefix: str | None = None,
         retries: bool = False,
+        now: datetime.datetime | None = None,
     ) -> None:
         if isinstance(app, Project):
             changes: dict[str, object] = {}
@@ -117,6 +126,7 @@ class Client:
         self.project: Project = project
         self.raise_exceptions = raise_exceptions
         self.retries = retries
+        self.now = now
         self._host = HttpHost(
             project, enforce_auth=enforce_auth, function_keys=function_keys, master_key=master_key
         )
@@ -198,14 +208,35 @@ class Client:
         data, metadata, binding_data = trigger_inputs(
             function,
             values,
+            now=self.now,
             settings=self.project.settings,
             binding_data=function.uses_binding_data,
         )
         return InvocationRequest(function, data, metadata, binding_data)
 
+    def _no_function(self, request: HostRequest, early: HostResponse | None) -> Response:
+        response = _to_response(early or HostResponse(500), None, None)
+        recorder = current_recorder()
+        if recorder is not None:
+            call = _request_line(request)
+            recorder.entries.append(Recorded(None, call, str(response.status_code), None))
+        return response
+
     def _response(
         self, request: HostRequest, function: FunctionInfo, result: InvocationResult
     ) -> Response:
+        recorder = current_recorder()
+        if self.raise_exceptions and result.exception is not None:
+            if recorder is not None:
+                recorder.entries.append(
+                    Recorded(
+                        function.name,
+                        _request_line(request),
+                        describe_outcome(result),
+                        result,
+                    )
+                )
+            raise result.exception
         try:
             host_response = self._host.finish(request, response_for(function, result))
         except HttpHostError:
@@ -215,7 +246,14 @@ class Client:
                 f"azfn failed to convert the result of {function.name!r} into a response; "
                 "this is a bug in azfn, please report it"
             ) from exc
-        return _to_response(host_response, function.name, result)
+        response = _to_response(host_response, function.name, result)
+        if recorder is not None:
+            outcome = str(response.status_code)
+            if result.exception is not None:
+                outcome += f" ({describe_outcome(result)})"
+            call = _request_line(request)
+            recorder.entries.append(Recorded(function.name, call, outcome, result))
+        return response
 
     def request(
         self,
@@ -260,10 +298,8 @@ class Client:
         }  # fmt: skip
         request, early, invocation = self._prepare(method, path, options)
         if invocation is None:
-            return _to_response(early or HostResponse(500), None, None)
-        result = invoke_sync(
-            invocation, settings=self.project.settings, raise_exceptions=self.raise_exceptions
-        )
+            return self._no_function(request, early)
+        result = invoke_sync(invocation, settings=self.project.settings, raise_exceptions=False)
         return self._response(request, invocation.function, result)
 
     async def arequest(
@@ -288,10 +324,8 @@ class Client:
         }  # fmt: skip
         request, early, invocation = self._prepare(method, path, options)
         if invocation is None:
-            return _to_response(early or HostResponse(500), None, None)
-        result = await invoke(
-            invocation, settings=self.project.settings, raise_exceptions=self.raise_exceptions
-        )
+            return self._no_function(request, early)
+        result = await invoke(invocation, settings=self.project.settings, raise_exceptions=False)
         return self._response(request, invocation.function, result)
 
     def get(self, path: str, **options: Unpack[RequestOptions]) -> Response:
@@ -359,6 +393,7 @@ class Client:
         data, metadata, binding_data = trigger_inputs(
             function,
             inputs,
+            now=self.now,
             settings=self.project.settings,
             binding_data=function.uses_binding_data,
         )
@@ -385,25 +420,43 @@ class Client:
             Exception: Whatever the function raised, when ``raise_exceptions``.
         """
 
-        return invoke_sync(
+        result = invoke_sync(
             self._invocation(name, inputs),
             settings=self.project.settings,
             retries=self.retries,
-            raise_exceptions=self.raise_exceptions,
+            raise_exceptions=False,
         )
+        return self._finish(inputs, result)
 
     async def ainvoke(self, name: str, /, **inputs: object) -> Invocation:
         """Awaitable :meth:`invoke`, for async tests."""
 
-        return await invoke(
+        result = await invoke(
             self._invocation(name, inputs),
             settings=self.project.settings,
             retries=self.retries,
-            raise_exceptions=self.raise_exceptions,
+            raise_exceptions=False,
         )
+        return self._finish(inputs, result)
+
+    def _finish(self, inputs: Mapping[str, object], result: InvocationResult) -> InvocationResult:
+        recorder = current_recorder()
+        if recorder is not None:
+            call = f"invoke({describe_inputs(inputs)})"
+            recorder.entries.append(
+                Recorded(result.function.name, call, describe_outcome(result), result)
+            )
+        if self.raise_exceptions and result.exception is not None:
+            raise result.exception
+        return result
 
     def __repr__(self) -> str:
         return f"<Client {len(self.project.functions)} functions: {', '.join(self.functions)}>"
+
+
+def _request_line(request: HostRequest) -> str:
+    query = f"?{request.query}" if request.query else ""
+    return f"{request.method} {request.path}{query}"
 
 
 def _to_response(
