@@ -122,12 +122,37 @@ def render() -> str:
         "",
     ]
     lines += _types()
+    from azfn.testing import AppSettings
     from azfn.testing import Client
     from azfn.testing import Response
 
     lines += _members(Client, "`azfn.testing.Client` (in-process host)")
     lines += _members(Response, "`azfn.testing.Response`")
+    lines += _members(AppSettings, "`azfn.testing.AppSettings` (the `azfn_settings` fixture)")
+    lines += _fixtures()
+    lines += _strategies()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _fixtures() -> list[str]:
+    from azfn.testing import pytest_plugin
+
+    lines = ["## pytest fixtures (`azfn.testing.pytest_plugin`)", "", "| fixture | description |"]
+    lines.append("|---|---|")
+    for name in ("azfn_app", "azfn_client", "azfn_settings"):
+        lines.append(f"| `{name}` | {_summary(getattr(pytest_plugin, name))} |")
+    return [*lines, ""]
+
+
+def _strategies() -> list[str]:
+    from azfn import strategies
+
+    lines = ["## Hypothesis strategies (`azfn.strategies`)", "", "| strategy | description |"]
+    lines.append("|---|---|")
+    for name in strategies.__all__:
+        function = getattr(strategies, name)
+        lines.append(f"| `{name}{inspect.signature(function)}` | {_summary(function)} |")
+    return [*lines, ""]
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ __all__ = [
     "JSON_TEXT",
     "Option",
     "bodies",
+    "identifiers",
     "ids",
     "json_objects",
     "json_values",
@@ -53,13 +54,13 @@ def times(*, whole_seconds: bool = False) -> SearchStrategy[datetime.datetime]:
     return base.map(lambda t: t.replace(microsecond=t.microsecond // 1000 * 1000))
 
 
-_KEYS = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=12)
+_KEYS = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=10)
 _SCALARS = (
     st.none()
     | st.booleans()
     | st.integers(min_value=-(2**53), max_value=2**53)
     | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
+    | st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=20)
 )
 
 
@@ -67,18 +68,35 @@ def json_values() -> SearchStrategy[object]:
     """Values that round-trip through JSON (no NaN, string keys, safe integers)."""
     return st.recursive(
         _SCALARS,
-        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=4),
-        max_leaves=12,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=3),
+        max_leaves=8,
     )
 
 
 def json_objects() -> SearchStrategy[dict[str, object]]:
     """JSON objects (dicts) of :func:`json_values`."""
-    return st.dictionaries(_KEYS, json_values(), max_size=6)
+    return st.dictionaries(_KEYS, json_values(), max_size=4)
 
 
 #: A JSON object's text.
 JSON_TEXT = json_objects().map(json.dumps)
+
+
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_UPPER = _LOWER.upper()
+_DIGITS = "0123456789"
+
+
+def identifiers(*, max_size: int = 10, upper: bool = False, extra: str = "") -> SearchStrategy[str]:
+    """Names that start with a letter: ``[a-z][a-z0-9<extra>]*`` (capitals too with *upper*).
+
+    Cheaper to draw than ``st.from_regex``, which matters for strategies
+    used in every example.
+    """
+    letters = _LOWER + (_UPPER if upper else "")
+    first = st.sampled_from(letters)
+    rest = st.text(letters + _DIGITS + extra, max_size=max_size - 1)
+    return st.tuples(first, rest).map("".join)
 
 
 def ids() -> SearchStrategy[str]:

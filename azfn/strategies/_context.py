@@ -12,6 +12,7 @@ from azfn.context import RetryContext
 from azfn.context import RpcException
 from azfn.context import TraceContext
 from azfn.strategies._common import Option
+from azfn.strategies._common import identifiers
 from azfn.strategies._common import ids
 from azfn.strategies._common import option
 from azfn.warmup import WarmUpContext
@@ -53,7 +54,7 @@ def contexts(
     return st.builds(
         Context,
         invocation_id=ids(),
-        function_name=option(function_name, st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)),
+        function_name=option(function_name, identifiers(max_size=16, extra="_")),
         function_directory=st.just("/home/site/wwwroot"),
         trace_context=trace_contexts(),
         retry_context=option(retry_context, retry_contexts()),

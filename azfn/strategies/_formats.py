@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 from azfn._routing import LiteralPart
 from azfn._routing import ParameterPart
 from azfn._routing import RouteTemplate
+from azfn.strategies._common import identifiers
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
 __all__ = ["blob_paths", "ncrontab_schedules", "route_paths", "route_templates", "timespans"]
 
-_NAME = st.from_regex(r"[a-z][a-z0-9]{0,9}", fullmatch=True)
+_NAME = identifiers()
 # Characters a path segment carries without percent-encoding (RFC 3986 unreserved).
 _UNRESERVED = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
 _SEGMENT = st.text(_UNRESERVED, min_size=1, max_size=12).filter(lambda s: s not in {".", ".."})
@@ -151,7 +152,7 @@ def blob_paths(pattern: str | None = None) -> SearchStrategy[str]:
     ``samples/{name}.{ext}``), only paths that pattern matches."""
     from azfn.host._expressions import blob_path_captures
 
-    container = st.from_regex(r"[a-z0-9]{3,12}", fullmatch=True)
+    container = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=3, max_size=12)
     names = st.lists(_SEGMENT, min_size=1, max_size=3).map("/".join)
     if pattern is None:
         return st.tuples(container, names).map("/".join)

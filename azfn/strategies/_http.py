@@ -15,6 +15,7 @@ from azfn.http import HttpRequest
 from azfn.http import HttpResponse
 from azfn.strategies._common import Option
 from azfn.strategies._common import bodies
+from azfn.strategies._common import identifiers
 from azfn.strategies._common import json_values
 from azfn.strategies._common import option
 from azfn.strategies._formats import route_paths
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["http_requests", "http_responses"]
 
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-_TOKEN = st.from_regex(r"[a-z][a-z0-9_]{0,9}", fullmatch=True)
-_QUERY = st.dictionaries(_TOKEN, st.text(max_size=20), max_size=3)
+_TOKEN = identifiers(extra="_")
+_QUERY = st.dictionaries(_TOKEN, st.text(max_size=12), max_size=2)
 _HEADERS = st.fixed_dictionaries(
     {},
     optional={

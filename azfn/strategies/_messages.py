@@ -18,6 +18,7 @@ from azfn.queue import QueueMessage
 from azfn.servicebus import ServiceBusMessage
 from azfn.strategies._common import Option
 from azfn.strategies._common import bodies
+from azfn.strategies._common import identifiers
 from azfn.strategies._common import ids
 from azfn.strategies._common import json_objects
 from azfn.strategies._common import json_values
@@ -37,7 +38,7 @@ __all__ = [
     "service_bus_messages",
 ]
 
-_WORD = st.from_regex(r"[A-Za-z][A-Za-z0-9]{0,11}", fullmatch=True)
+_WORD = identifiers(max_size=12, upper=True)
 _PROPERTIES = st.dictionaries(
     _WORD, st.text(max_size=20) | st.integers() | st.booleans(), max_size=4
 )

@@ -17,6 +17,7 @@ from azfn.sql import SqlRow
 from azfn.sql import SqlRowList
 from azfn.strategies._common import Option
 from azfn.strategies._common import bodies
+from azfn.strategies._common import identifiers
 from azfn.strategies._common import ids
 from azfn.strategies._common import json_values
 from azfn.strategies._common import option
@@ -38,7 +39,7 @@ __all__ = [
     "timer_requests",
 ]
 
-_FIELD = st.from_regex(r"[a-z][a-zA-Z0-9_]{0,11}", fullmatch=True)
+_FIELD = identifiers(max_size=12, upper=True, extra="_")
 
 
 def input_streams(

@@ -219,7 +219,7 @@ class Client:
         recorder = current_recorder()
         if recorder is not None:
             call = _request_line(request)
-            recorder.entries.append(Recorded(None, call, str(response.status_code), None))
+            recorder.add(Recorded(None, call, str(response.status_code), None))
         return response
 
     def _response(
@@ -228,7 +228,7 @@ class Client:
         recorder = current_recorder()
         if self.raise_exceptions and result.exception is not None:
             if recorder is not None:
-                recorder.entries.append(
+                recorder.add(
                     Recorded(
                         function.name,
                         _request_line(request),
@@ -252,7 +252,7 @@ class Client:
             if result.exception is not None:
                 outcome += f" ({describe_outcome(result)})"
             call = _request_line(request)
-            recorder.entries.append(Recorded(function.name, call, outcome, result))
+            recorder.add(Recorded(function.name, call, outcome, result))
         return response
 
     def request(
@@ -443,9 +443,7 @@ class Client:
         recorder = current_recorder()
         if recorder is not None:
             call = f"invoke({describe_inputs(inputs)})"
-            recorder.entries.append(
-                Recorded(result.function.name, call, describe_outcome(result), result)
-            )
+            recorder.add(Recorded(result.function.name, call, describe_outcome(result), result))
         if self.raise_exceptions and result.exception is not None:
             raise result.exception
         return result

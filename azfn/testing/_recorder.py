@@ -70,11 +70,26 @@ class Recorded:
 
 
 class Recorder:
-    """Collects the client calls made while it is active (a context manager)."""
+    """Collects the client calls made while it is active (a context manager).
+
+    Only the last :attr:`KEEP` calls are kept (a property test makes
+    hundreds; Hypothesis replays the failing example last), with a count of
+    the others.
+    """
+
+    KEEP = 10
 
     def __init__(self) -> None:
         self.entries: list[Recorded] = []
+        self.dropped = 0
         self._token: contextvars.Token[Recorder | None] | None = None
+
+    def add(self, entry: Recorded) -> None:
+        """Record one call, forgetting the oldest beyond :attr:`KEEP`."""
+        self.entries.append(entry)
+        if len(self.entries) > self.KEEP:
+            del self.entries[0]
+            self.dropped += 1
 
     def __enter__(self) -> Recorder:
         self._token = _CURRENT.set(self)
@@ -89,8 +104,11 @@ class Recorder:
         return iter(self.entries)
 
     def report(self) -> str:
-        """Every entry, for a failure report."""
-        return "\n\n".join(entry.describe() for entry in self.entries)
+        """The kept entries, for a failure report."""
+        text = "\n\n".join(entry.describe() for entry in self.entries)
+        if self.dropped:
+            text = f"({self.dropped} earlier invocations not shown)\n\n{text}"
+        return text
 
 
 def current_recorder() -> Recorder | None:

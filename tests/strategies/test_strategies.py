@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 import azfn as func
 from azfn import strategies as azst
+from azfn._hypothesis_hook import TYPE_STRATEGIES
 from azfn._ncrontab import parse_schedule
 from azfn._routing import RouteTemplate
 from azfn.host._expressions import blob_path_captures
-from azfn._hypothesis_hook import TYPE_STRATEGIES
 from azfn.testing import Client
 
 if TYPE_CHECKING:

@@ -597,3 +597,22 @@ def test_invocations_log_at_info_even_if_the_root_level_was_raised() -> None:
             assert root.level == logging.WARNING  # put back after the invocation
         finally:
             root.setLevel(before)
+
+
+def test_the_recorder_keeps_the_last_calls(queue_app: func.FunctionApp) -> None:
+    """Failure reports stay short: a property test's hundreds of calls are cut to the last."""
+    from azfn.testing._recorder import Recorder
+
+    client = Client(queue_app)
+    with Recorder() as recorder:
+        for n in range(Recorder.KEEP + 3):
+            client.invoke("process_order", msg=json.dumps({"id": n}))
+        client.get("/api/nowhere")
+    assert len(recorder.entries) == Recorder.KEEP
+    assert recorder.dropped == 4
+    report = recorder.report()
+    assert report.startswith("(4 earlier invocations not shown)")
+    assert "(no function): GET /api/nowhere\n  -> 404" in report
+    assert "WARNING  orders: order 12" in report
+    client.invoke("process_order", msg='{"id": 99}')  # the recorder is no longer active
+    assert len(recorder.entries) == Recorder.KEEP
