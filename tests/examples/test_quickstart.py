@@ -7,6 +7,7 @@ pyproject.toml names it (``azfn_app = "docs/examples/quickstart"``), so the
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -15,11 +16,10 @@ from hypothesis import strategies as st
 
 import azfn as func
 from azfn import strategies as azst
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from azfn.testing import Client
     from azfn.testing import AppSettings
+    from azfn.testing import Client
 
 ORDERS = st.fixed_dictionaries({"id": st.integers(1, 10**9)})
 
