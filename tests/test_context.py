@@ -17,6 +17,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from azfn import _metadata as md
+from azfn import strategies as azst
 from azfn.context import Context
 from azfn.context import RetryContext
 from azfn.context import RpcException
@@ -204,13 +205,7 @@ def test_body_bytes_rejects_other_types_with_a_clear_message() -> None:
         md.body_bytes({}, "X")
 
 
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
-    ),
-    max_leaves=8,
-)
+JSON = azst.json_values()  # what the host's json datums carry
 
 
 @FAST

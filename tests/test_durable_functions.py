@@ -17,6 +17,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from azfn import durable_functions as df
+from azfn import strategies as azst
 from azfn.durable_functions import ActivityTriggerConverter
 from azfn.durable_functions import DurableClientConverter
 from azfn.durable_functions import EntityContext
@@ -28,13 +29,7 @@ from azfn.meta import get_binding_registry
 
 FAST = settings(max_examples=40, deadline=None, database=None)
 STRICT = "AZURE_FUNCTIONS_DURABLE_STRICT_TYPING"
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=6),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
-    ),
-    max_leaves=6,
-)
+JSON = azst.json_values()  # what the host's json datums carry
 MODULE = "azfn_test_durable_payloads"
 
 

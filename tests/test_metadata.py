@@ -9,14 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from azfn import _metadata as md
+from azfn import strategies as azst
 from azfn.cosmosdb import Document
 from azfn.meta import Datum
 
-_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
-    max_leaves=8,
-)
+_JSON = azst.json_values()  # what the host's json datums carry
 _TIMES = st.datetimes(
     timezones=st.sampled_from(
         [None, datetime.timezone.utc, datetime.timezone(datetime.timedelta(hours=-5))]
