@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import typing
+from typing import TYPE_CHECKING
 
 from azfn._ids import hex_id
 from azfn._ids import uuid4
@@ -34,6 +35,12 @@ from azfn.queue import QueueMessage
 from azfn.servicebus import ServiceBusMessage
 
 __all__ = ["event_grid", "event_hub", "kafka", "queue", "service_bus"]
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    # One item of a batch: its body and metadata fields (item, call, 1-based index).
+    Parts = Callable[[object, Call, int], tuple[bytes | str, dict[str, object]]]
 
 _WEEK = datetime.timedelta(days=7)
 _VISIBILITY = datetime.timedelta(minutes=10)
@@ -182,17 +189,25 @@ def _timespan(value: datetime.timedelta | None) -> str:
     )
 
 
+def _batch(
+    value: object, call: Call, parts: Parts
+) -> tuple[list[bytes | str], dict[str, list[object]]]:
+    """A batch's bodies, and each metadata field as ``<Field>Array`` (cardinality many)."""
+    bodies: list[bytes | str] = []
+    arrays: dict[str, list[object]] = {}
+    for index, item in enumerate(items_of(value), start=1):
+        body, fields = parts(item, call, index)
+        bodies.append(body)
+        for key, field in fields.items():
+            arrays.setdefault(key + "Array", []).append(field)
+    return bodies, arrays
+
+
 def service_bus(value: object, call: Call) -> Delivery:
     if not call.many():
         body, fields = _sb_parts(value, call, 1)
         return Delivery(one_datum(body, call), fields)
-    bodies: list[bytes | str] = []
-    arrays: dict[str, list[object]] = {}
-    for index, item in enumerate(items_of(value), start=1):
-        body, fields = _sb_parts(item, call, index)
-        bodies.append(body)
-        for key, field in fields.items():
-            arrays.setdefault(key + "Array", []).append(field)
+    bodies, arrays = _batch(value, call, _sb_parts)
     return Delivery(collection(bodies), dict(arrays))
 
 
@@ -216,13 +231,7 @@ def kafka(value: object, call: Call) -> Delivery:
     if not call.many():
         body, fields = _kafka_parts(value, call, 1)
         return Delivery(one_datum(body, call), fields)
-    bodies: list[bytes | str] = []
-    arrays: dict[str, list[object]] = {}
-    for index, item in enumerate(items_of(value), start=1):
-        body, fields = _kafka_parts(item, call, index)
-        bodies.append(body)
-        for key, field in fields.items():
-            arrays.setdefault(key + "Array", []).append(field)
+    bodies, arrays = _batch(value, call, _kafka_parts)
     metadata: dict[str, object] = dict(arrays)
     metadata["OffsetArray"] = Datum(arrays.get("OffsetArray", []), "collection_sint64")
     metadata["TopicArray"] = Datum(

@@ -77,6 +77,23 @@ def current_invocation_id() -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _stamp(invocation_id: str) -> object:
+    """Set this thread's ``THREAD_LOCAL.invocation_id``; return what it was."""
+    local = THREAD_LOCAL.__dict__
+    previous: object = local.get("invocation_id")
+    local["invocation_id"] = invocation_id
+    return previous
+
+
+def _unstamp(previous: object) -> None:
+    """Put back what :func:`_stamp` replaced."""
+    local = THREAD_LOCAL.__dict__
+    if previous is None:
+        local.pop("invocation_id", None)
+    else:
+        local["invocation_id"] = previous
+
+
 class bind_invocation:  # noqa: N801  # a context manager, named like contextlib's
     """Attribute what runs in this block (and tasks it starts) to *invocation_id*.
 
@@ -96,9 +113,7 @@ class bind_invocation:  # noqa: N801  # a context manager, named like contextlib
     def __enter__(self) -> None:
         self._token = _INVOCATION.set(self._invocation_id)
         if self._thread:
-            local = THREAD_LOCAL.__dict__
-            self._previous: object = local.get("invocation_id")
-            local["invocation_id"] = self._invocation_id
+            self._previous: object = _stamp(self._invocation_id)
 
     def __exit__(
         self,
@@ -107,11 +122,7 @@ class bind_invocation:  # noqa: N801  # a context manager, named like contextlib
         tb: TracebackType | None,
     ) -> None:
         if self._thread:
-            local = THREAD_LOCAL.__dict__
-            if self._previous is None:
-                local.pop("invocation_id", None)
-            else:
-                local["invocation_id"] = self._previous
+            _unstamp(self._previous)
         _INVOCATION.reset(self._token)
 
 
@@ -249,9 +260,7 @@ class InvocationScope:
         if self._bind:
             self._token = _INVOCATION.set(key)
             if self._thread:
-                local = THREAD_LOCAL.__dict__
-                self._previous = local.get("invocation_id")
-                local["invocation_id"] = key
+                self._previous = _stamp(key)
         return self
 
     def __exit__(
@@ -263,11 +272,7 @@ class InvocationScope:
         global _holders  # noqa: PLW0603  # one handler for the process
         if self._bind:
             if self._thread:
-                local = THREAD_LOCAL.__dict__
-                if self._previous is None:
-                    local.pop("invocation_id", None)
-                else:
-                    local["invocation_id"] = self._previous
+                _unstamp(self._previous)
             _INVOCATION.reset(self._token)
         with _LOCK:
             _HANDLER.captures.pop(self.invocation_id, None)
