@@ -5,12 +5,15 @@ Not collected by pytest.
 
 from __future__ import annotations
 
+import datetime
+import logging
 from typing import TYPE_CHECKING
 from typing import Any
 
 from typing_extensions import assert_type
 
 import azfn as func
+from azfn.testing import AppSettings
 from azfn.testing import Client
 from azfn.testing import Invocation
 from azfn.testing import Response
@@ -35,3 +38,17 @@ invocation = client.invoke("process", msg=func.QueueMessage(body=b"x"))
 assert_type(invocation.return_value, object)
 assert_type(invocation.outputs, dict[str, object])
 Client(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+assert_type(invocation.context, func.Context)
+assert_type(invocation.logs, list[logging.LogRecord])
+
+with Client(app, now=datetime.datetime(2030, 1, 1, tzinfo=datetime.timezone.utc)) as frozen:
+    assert_type(frozen, Client)
+    assert_type(frozen.now, "datetime.datetime | None")
+    frozen.now = None
+client.close()
+
+settings = AppSettings({"KEY": "value"})
+assert_type(settings["KEY"], str)
+settings["OTHER"] = "x"
+settings["PORT"] = 7071  # type: ignore[assignment]  # pyright: ignore[reportArgumentType]
+settings.restore()
