@@ -86,37 +86,57 @@ def _parses(template: str) -> bool:
     return True
 
 
+def _arguments(text: str) -> list[int]:
+    return [int(a) for a in text[text.index("(") + 1 : -1].split(",")]
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_NO_DOT = _UNRESERVED.replace(".", "")
+
+
 def _value(parameter: ParameterPart) -> SearchStrategy[str]:
-    """Values likely to pass the parameter's constraints (checked by matching anyway)."""
-    names = {c.name for c in parameter.constraints}
-    text = next((c.text for c in parameter.constraints), "")
+    """Values made to pass the parameter's constraints (and checked by matching anyway)."""
+    by_name = {c.name: c.text for c in parameter.constraints}
+    names = set(by_name)
     if names & {"int", "long", "min", "max", "range"}:
-        low, high = -(2**31), 2**31 - 1
-        if "(" in text and names & {"min", "max", "range"}:
-            args = [int(a) for a in text[text.index("(") + 1 : -1].split(",")]
-            if "range" in names:
-                low, high = args[0], args[-1]
-            elif "min" in names:
-                low = args[0]
-            else:
-                high = args[0]
+        low, high = (-(2**31), 2**31 - 1) if "long" not in names else (-(2**63), 2**63 - 1)
+        if "range" in names:
+            low, high = _arguments(by_name["range"])
+        if "min" in names:
+            low = max(low, _arguments(by_name["min"])[0])
+        if "max" in names:
+            high = min(high, _arguments(by_name["max"])[0])
         return st.integers(low, high).map(str)
     if "bool" in names:
-        return st.sampled_from(["true", "false"])
+        return st.sampled_from(["true", "false", "True", "FALSE"])
     if "guid" in names:
         return st.uuids().map(str)
-    if "alpha" in names:
-        return st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1)
     if names & {"double", "float", "decimal"}:
         return st.integers(-(10**6), 10**6).map(lambda n: f"{n / 100:.2f}")
     if "datetime" in names:
         return st.dates(datetime.date(2000, 1, 1), datetime.date(2035, 12, 31)).map(str)
     if "regex" in names:
-        pattern = text[text.index("(") + 1 : -1]
-        return st.from_regex(pattern).filter(lambda v: v != "" and set(v) <= set(_UNRESERVED))
+        written = by_name["regex"]
+        pattern = written[written.index("(") + 1 : -1]
+        # The host searches the pattern (anchors are the template's); URL-safe text only.
+        return st.from_regex(pattern, alphabet=st.sampled_from(_UNRESERVED)).filter(bool)
     if parameter.catch_all:
         return st.lists(_SEGMENT, min_size=1, max_size=3).map("/".join)
-    return _SEGMENT
+    alphabet = _LETTERS if "alpha" in names else _NO_DOT if names & {"file", "nonfile"} else None
+    low, high = 1, 12
+    for name in names & {"length", "minlength", "maxlength"}:
+        bounds = _arguments(by_name[name])
+        if name in {"length", "minlength"}:
+            low = max(low, bounds[0])
+        if name in {"length", "maxlength"}:
+            high = min(high, bounds[-1]) if name == "maxlength" else bounds[-1]
+    high = max(low, high)
+    text = st.text(alphabet or _UNRESERVED, min_size=low, max_size=high).filter(
+        lambda v: v not in {".", ".."}
+    )
+    if "file" in names:
+        return st.tuples(text, st.text(_LETTERS, min_size=1, max_size=4)).map(".".join)
+    return text
 
 
 def route_paths(template: str | RouteTemplate) -> SearchStrategy[str]:
