@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime
 import json
 import typing
 from collections.abc import Mapping
@@ -95,10 +96,11 @@ def timer(value: object, call: Call) -> Delivery:
     is_constant = ":" in schedule_text and " " not in schedule_text.strip()
     schedule: dict[str, object] = {"AdjustForDST": not is_constant}
     status: object = None
-    if call.raw("useMonitor") is not False:
+    following = _next_runs(schedule_text, call)
+    if _monitored(call.raw("useMonitor"), following, call):
         status = {
             "Last": call.iso(),
-            "Next": _next_run(schedule_text, call),
+            "Next": iso(following[0]) if following else call.iso(),
             "LastUpdated": call.iso(),
         }
     past_due = False
@@ -117,15 +119,31 @@ def timer(value: object, call: Call) -> Delivery:
     return Delivery(Datum(to_json(payload), "json"), {"TimerTrigger": call.iso()})
 
 
-def _next_run(schedule_text: str, call: Call) -> str:
-    """The schedule's next occurrence after the delivery time (the delivery time if unknown)."""
+def _next_runs(schedule_text: str, call: Call) -> tuple[datetime.datetime, ...]:
+    """The schedule's next two occurrences after the delivery time (none if unknown)."""
     from azfn._ncrontab import parse_schedule
 
     try:
         text = resolve(schedule_text, {}, call.settings) if "%" in schedule_text else schedule_text
-        return iso(parse_schedule(text).next_after(call.now))
+        schedule = parse_schedule(text)
+        first = schedule.next_after(call.now)
+        return first, schedule.next_after(first)
     except (ValueError, BindingExpressionError):
-        return call.iso()  # a malformed schedule is reported when the app is indexed
+        return ()  # a malformed schedule is reported when the app is indexed
+
+
+def _monitored(use_monitor: object, following: tuple[datetime.datetime, ...], call: Call) -> bool:
+    """Whether the host keeps a schedule status (host-semantics §A5.2).
+
+    ``useMonitor`` defaults to true but is turned off for schedules that fire
+    more than once in the next minute.
+    """
+    if use_monitor is not None:
+        return use_monitor is not False
+    return not following or following[1] - call.now > _MINUTE
+
+
+_MINUTE = datetime.timedelta(minutes=1)
 
 
 def _stream_bytes(stream: InputStream) -> bytes:

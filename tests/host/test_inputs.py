@@ -186,6 +186,40 @@ def test_timer_default_payload() -> None:
     assert timer.past_due is False
 
 
+@pytest.mark.parametrize(
+    ("schedule", "use_monitor", "monitored"),
+    [
+        ("0 */5 * * * *", None, True),
+        ("15 * * * * *", None, True),  # once a minute
+        ("*/30 * * * * *", None, False),  # twice in the next minute: auto-disabled
+        ("* * * * * *", None, False),
+        ("00:00:30", None, False),  # a sub-minute TimeSpan
+        ("00:01:00", None, True),
+        ("*/30 * * * * *", True, True),  # explicit settings win
+        ("0 */5 * * * *", False, False),
+    ],
+)
+def test_timer_monitor_defaults(schedule: str, use_monitor: bool | None, monitored: bool) -> None:
+    """host-semantics §A5.2: useMonitor defaults to true, off for schedules firing more than
+    once a minute; with it the status is Last = now, Next = the next occurrence."""
+    raw: dict[str, object] = {**TIMER, "schedule": schedule}
+    if use_monitor is not None:
+        raw["useMonitor"] = use_monitor
+    inputs, _, _ = trigger_inputs(make(raw), {}, now=NOW)
+    status = json.loads(str(inputs["timer"].value))["ScheduleStatus"]
+    assert (status is not None) == monitored
+    if status is not None:
+        assert status["Last"] == status["LastUpdated"] == NOW.isoformat()
+        assert datetime.datetime.fromisoformat(status["Next"]) > NOW
+
+
+def test_timer_next_is_the_schedules_next_occurrence() -> None:
+    """host-semantics §A5.2: Next = schedule.next(Last)."""
+    inputs, _, _ = trigger_inputs(make(TIMER), {}, now=NOW)  # 07:08:09, every 5 minutes
+    status = json.loads(str(inputs["timer"].value))["ScheduleStatus"]
+    assert status["Next"] == NOW.replace(minute=10, second=0).isoformat()
+
+
 def test_timer_constant_schedule_and_no_monitor() -> None:
     """host-semantics §A5.3: AdjustForDST false for TimeSpans; ScheduleStatus null without useMonitor."""
     function = make({**TIMER, "schedule": "00:05:00", "useMonitor": False})

@@ -363,3 +363,10 @@ def test_route_paths_satisfy_every_constraint(template: str) -> None:
         assert parsed.match(path) is not None
 
     check()
+
+
+@FEW
+@given(azst.timer_requests(schedule="*/10 * * * * *"))
+def test_frequent_timers_have_no_status(timer: func.TimerRequest) -> None:
+    """host-semantics §A5.2: no monitor (so no status) for schedules firing more than once a minute."""
+    assert not timer.schedule_status
