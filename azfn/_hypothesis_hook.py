@@ -44,6 +44,7 @@ TYPE_STRATEGIES: dict[tuple[str, str], str] = {
     ("azfn.context", "RetryContext"): "retry_contexts",
     ("azfn.context", "TraceContext"): "trace_contexts",
     ("azfn.warmup", "WarmUpContext"): "warm_up_contexts",
+    ("azfn.mcp", "MCPToolContext"): "mcp_tool_contexts",
 }
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from azfn.strategies._common import json_objects
 from azfn.strategies._common import json_values
 from azfn.strategies._context import contexts
+from azfn.strategies._context import mcp_tool_contexts
 from azfn.strategies._context import retry_contexts
 from azfn.strategies._context import trace_contexts
 from azfn.strategies._context import warm_up_contexts
@@ -68,6 +69,7 @@ __all__ = [
     "json_objects",
     "json_values",
     "kafka_events",
+    "mcp_tool_contexts",
     "mysql_row_lists",
     "mysql_rows",
     "ncrontab_schedules",

@@ -25,6 +25,7 @@ from azfn.host._model import FunctionInfo
 from azfn.strategies._common import ids
 from azfn.strategies._common import json_objects
 from azfn.strategies._common import json_values
+from azfn.strategies._context import mcp_tool_contexts
 from azfn.strategies._context import warm_up_contexts
 from azfn.strategies._http import http_requests
 from azfn.strategies._messages import event_grid_events
@@ -83,6 +84,16 @@ def _changes() -> SearchStrategy[object]:
     return st.lists(change, min_size=1, max_size=4)
 
 
+def _mcp_tool(binding: BindingInfo) -> SearchStrategy[object]:
+    """The extension's tool-call payload, as JSON text, with arguments for the tool's properties."""
+    properties = binding.raw.get("toolProperties")
+    contexts = mcp_tool_contexts(
+        tool_name=_text(binding, "toolName"),
+        tool_properties=properties if isinstance(properties, str) else None,
+    )
+    return contexts.map(json.dumps)
+
+
 def _timer(binding: BindingInfo) -> SearchStrategy[object]:
     schedule = _text(binding, "schedule")
     if schedule is None:
@@ -105,6 +116,7 @@ _TRIGGERS: dict[str, Callable[[BindingInfo], SearchStrategy[object]]] = {
     "sqltrigger": lambda b: _changes(),
     "mysqltrigger": lambda b: _changes(),
     "warmuptrigger": lambda b: warm_up_contexts(),
+    "mcptooltrigger": _mcp_tool,
 }
 _INPUTS: dict[str, Callable[[BindingInfo], SearchStrategy[object]]] = {
     "blob": lambda b: st.none() | st.binary(max_size=200),  # None: the blob does not exist

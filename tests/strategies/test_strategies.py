@@ -55,6 +55,7 @@ EXPECTED: list[tuple[SearchStrategy[object], type]] = [
     (azst.retry_contexts(), func.RetryContext),
     (azst.trace_contexts(), func.TraceContext),
     (azst.warm_up_contexts(), func.WarmUpContext),
+    (azst.mcp_tool_contexts(), func.MCPToolContext),
 ]
 
 
@@ -279,7 +280,18 @@ def rows(changes: func.SqlRowList) -> None:
     assert all(change["Operation"] in (0, 1, 2) for change in changes)
 
 
-FUNCTIONS = [item, order, hourly, upload, grid, hub, bus, changed, kafka, rows]
+@app.mcp_tool()
+def scale(
+    factor: int, values: list[float], label: str, context: func.MCPToolContext
+) -> dict[str, object]:
+    """Scale values by a factor."""
+    assert context["name"] == "scale"
+    assert isinstance(factor, int)
+    assert all(isinstance(v, float | int) for v in values)
+    return {"label": label, "scaled": [v * factor for v in values]}
+
+
+FUNCTIONS = [item, order, hourly, upload, grid, hub, bus, changed, kafka, rows, scale]
 
 
 @pytest.fixture(scope="module")
@@ -370,3 +382,24 @@ def test_route_paths_satisfy_every_constraint(template: str) -> None:
 def test_frequent_timers_have_no_status(timer: func.TimerRequest) -> None:
     """host-semantics §A5.2: no monitor (so no status) for schedules firing more than once a minute."""
     assert not timer.schedule_status
+
+
+@FEW
+@given(
+    azst.mcp_tool_contexts(
+        tool_name="scale",
+        tool_properties=[
+            {"propertyName": "n", "propertyType": "integer", "isRequired": True},
+            {"propertyName": "tags", "propertyType": "string", "isArray": True},
+            {"propertyName": "note", "propertyType": "string", "isRequired": False},
+        ],
+    )
+)
+def test_mcp_tool_arguments_follow_the_tool_properties(ctx: func.MCPToolContext) -> None:
+    assert ctx["name"] == "scale"
+    arguments = ctx["arguments"]
+    assert isinstance(arguments, dict)
+    assert isinstance(arguments["n"], int)
+    assert isinstance(arguments["tags"], list)
+    assert all(isinstance(tag, str) for tag in arguments["tags"])
+    assert set(arguments) <= {"n", "tags", "note"}

@@ -47,3 +47,4 @@ assert_type(azst.json_values(), SearchStrategy[object])
 
 azst.queue_messages(dequeue_count="3")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 azst.http_requests("GET")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+assert_type(azst.mcp_tool_contexts(tool_name="add"), SearchStrategy[func.MCPToolContext])
