@@ -201,7 +201,6 @@ class Client:
         match: RouteMatch,
         inputs: Mapping[str, object] | None,
     ) -> InvocationRequest:
-
         self._logs.open()
         wire = http_wire(request, match.params)
         values: dict[str, object] = {**(inputs or {}), function.trigger.name: wire}
@@ -216,26 +215,14 @@ class Client:
 
     def _no_function(self, request: HostRequest, early: HostResponse | None) -> Response:
         response = _to_response(early or HostResponse(500), None, None)
-        recorder = current_recorder()
-        if recorder is not None:
-            call = _request_line(request)
-            recorder.add(Recorded(None, call, str(response.status_code), None))
+        _record(None, _request_line(request), str(response.status_code), None)
         return response
 
     def _response(
         self, request: HostRequest, function: FunctionInfo, result: InvocationResult
     ) -> Response:
-        recorder = current_recorder()
         if self.raise_exceptions and result.exception is not None:
-            if recorder is not None:
-                recorder.add(
-                    Recorded(
-                        function.name,
-                        _request_line(request),
-                        describe_outcome(result),
-                        result,
-                    )
-                )
+            _record(function.name, _request_line(request), describe_outcome(result), result)
             raise result.exception
         try:
             host_response = self._host.finish(request, response_for(function, result))
@@ -247,12 +234,10 @@ class Client:
                 "this is a bug in azfn, please report it"
             ) from exc
         response = _to_response(host_response, function.name, result)
-        if recorder is not None:
-            outcome = str(response.status_code)
-            if result.exception is not None:
-                outcome += f" ({describe_outcome(result)})"
-            call = _request_line(request)
-            recorder.add(Recorded(function.name, call, outcome, result))
+        outcome = str(response.status_code)
+        if result.exception is not None:
+            outcome += f" ({describe_outcome(result)})"
+        _record(function.name, _request_line(request), outcome, result)
         return response
 
     def request(
@@ -440,16 +425,22 @@ class Client:
         return self._finish(inputs, result)
 
     def _finish(self, inputs: Mapping[str, object], result: InvocationResult) -> InvocationResult:
-        recorder = current_recorder()
-        if recorder is not None:
+        if current_recorder() is not None:  # described only when a report may show it
             call = f"invoke({describe_inputs(inputs)})"
-            recorder.add(Recorded(result.function.name, call, describe_outcome(result), result))
+            _record(result.function.name, call, describe_outcome(result), result)
         if self.raise_exceptions and result.exception is not None:
             raise result.exception
         return result
 
     def __repr__(self) -> str:
         return f"<Client {len(self.project.functions)} functions: {', '.join(self.functions)}>"
+
+
+def _record(function: str | None, call: str, outcome: str, result: InvocationResult | None) -> None:
+    """Add a call to the running test's failure report, if the plugin records one."""
+    recorder = current_recorder()
+    if recorder is not None:
+        recorder.add(Recorded(function, call, outcome, result))
 
 
 def _request_line(request: HostRequest) -> str:
