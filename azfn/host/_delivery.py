@@ -219,7 +219,8 @@ def merge_binding_data(
     target: dict[str, object], source: Mapping[str, object], *, arrays: bool
 ) -> None:
     """Add *source* to *target* ignoring key case; an existing key keeps its spelling."""
-    folded: dict[str, str] | None = None  # made only when a key is not spelled alike
+    folded: dict[str, str] | None = None  # target's keys by case fold, shared and cached
+    added: dict[str, str] = {}  # keys added here, by case fold
     for key, value in source.items():
         if value is None or (not arrays and isinstance(value, list)):
             continue
@@ -227,11 +228,11 @@ def merge_binding_data(
             target[key] = value
             continue
         if folded is None:
-            folded = dict(_folded(tuple(target)))
+            folded = _folded(tuple(target))
         lowered = key.casefold()
-        existing = folded.get(lowered)
+        existing = added.get(lowered) or folded.get(lowered)
         if existing is None:
-            folded[lowered] = key
+            added[lowered] = key
             target[key] = value
         else:
             target[existing] = value

@@ -167,6 +167,21 @@ def _rpc_exception(exc: BaseException) -> RpcException:
 class _Run:
     """The state shared by the sync and async drivers."""
 
+    __slots__ = (
+        "allowed",
+        "attempts",
+        "delays",
+        "last",
+        "logs",
+        "max_retry_count",
+        "paths",
+        "policy",
+        "request",
+        "rng",
+        "settings",
+        "setup_error",
+    )
+
     def __init__(
         self,
         request: InvocationRequest,
@@ -176,10 +191,10 @@ class _Run:
     ) -> None:
         self.request = request
         self.settings: Mapping[str, str] = settings or {}
-        function = request.function
-        self.policy = function.retry if retries else None
-        self.max_retry_count = function.retry.max_retry_count if function.retry else 0
-        self.allowed = max_attempts(self.policy)
+        retry = request.function.retry
+        self.policy = retry if retries else None
+        self.max_retry_count = retry.max_retry_count if retry else 0
+        self.allowed = max_attempts(self.policy) if self.policy is not None else 1
         self.rng = rng  # created on the first exponential delay
         self.logs: list[logging.LogRecord] = []
         self.delays: list[datetime.timedelta] = []
@@ -210,7 +225,8 @@ class _Run:
         function = self.request.function
         static = function.call_plan.static_paths
         if static is not None:
-            self.paths = {name: dict(props) for name, props in static.items()}
+            if static:  # copies: the result is the caller's to change
+                self.paths = {name: dict(props) for name, props in static.items()}
             return True
         try:
             self.paths = binding_paths(function, self.request.binding_data, self.settings)
