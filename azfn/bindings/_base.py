@@ -16,16 +16,10 @@ indexed, so one run of ``azfn check`` shows them all.
 
 from __future__ import annotations
 
-import collections.abc
-import datetime
-import enum
 import json
 import sys
 import typing
-from collections.abc import Callable
-from collections.abc import Iterator
-from collections.abc import Mapping
-from json.encoder import encode_basestring_ascii as _quote  # what json.dumps uses
+from collections.abc import Mapping  # noqa: TC003  # get_type_hints reads field annotations
 from typing import TYPE_CHECKING
 from typing import ClassVar
 
@@ -36,12 +30,19 @@ else:  # pragma: no cover - exercised on 3.10
     from typing_extensions import dataclass_transform
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from typing_extensions import Self
 
 from azfn._naming import to_camel_case
+from azfn.bindings._json import json_text
+from azfn.bindings._json import quote
+from azfn.bindings._json import to_json
+from azfn.bindings._json import to_repr
+from azfn.bindings._parsers import Parser
+from azfn.bindings._parsers import parser_for
 from azfn.enums import BindingDirection
 from azfn.enums import DataType
-from azfn.enums import StringifyEnum
 
 __all__ = [
     "Binding",
@@ -60,9 +61,6 @@ JSONValue: typing.TypeAlias = (
 _SCALARS = frozenset({str, int, float, bool})
 # Fields rendered in fixed places (or not at all) instead of in field order.
 _PLACED = frozenset({"arg_name", "data_type"})
-
-_Parser = Callable[[object], object]
-
 
 _MISSING: typing.Final = object()
 
@@ -94,7 +92,7 @@ class _ClassPlan:
         cls: type[Binding],
         fields: tuple[Field, ...],
         json_fields: list[tuple[str, str]],
-        parsers: list[tuple[str, _Parser]],
+        parsers: list[tuple[str, Parser]],
     ) -> None:
         self.fields = fields
         self.field_names = frozenset(f.name for f in fields)
@@ -107,61 +105,9 @@ class _ClassPlan:
         self.defaults = {f.name: f.default for f in fields if not f.required}
         # The metadata's "direction" value, and its JSON text.
         self.direction: str = cls.direction.name
-        self.direction_json = f'"direction": {_quote(self.direction)}'
+        self.direction_json = f'"direction": {quote(self.direction)}'
         # (attribute, '"jsonKey": ') for the fields rendered in order.
-        self.json_keys = tuple((attr, _quote(key) + ": ") for attr, key in json_fields)
-
-
-def _enum_in(hint: object) -> type[StringifyEnum] | None:
-    for arg in typing.get_args(hint) or (hint,):
-        # get_origin: list[str] passes isinstance(..., type) on Python 3.10.
-        if (
-            typing.get_origin(arg) is None
-            and isinstance(arg, type)
-            and issubclass(arg, StringifyEnum)
-        ):
-            return arg
-    return None
-
-
-def _enum_parser(enum_type: type[StringifyEnum]) -> _Parser:
-    return enum_type.parse
-
-
-def _list_parser(enum_type: type[StringifyEnum]) -> _Parser:
-    # Apps repeat the same lists (methods=["GET", "POST"]): parse each once.
-    seen: dict[tuple[object, ...], list[object]] = {}
-
-    def parse(value: object) -> object:
-        # A lone string is one item, not an iterable of characters.
-        if isinstance(value, str):
-            return [enum_type.parse(value)]
-        if not isinstance(value, collections.abc.Iterable):
-            raise ValueError(f"expected a list of {enum_type.__name__}, got {value!r}")
-        items = tuple(typing.cast("collections.abc.Iterable[object]", value))
-        try:
-            return list(seen[items])
-        except KeyError:
-            parsed: list[object] = [enum_type.parse(item) for item in items]
-        except TypeError:  # unhashable items: not cached
-            return [enum_type.parse(item) for item in items]
-        if len(seen) < 256:  # a bounded cache: it lives as long as the class
-            seen[items] = parsed
-        return list(parsed)
-
-    return parse
-
-
-def _parser_for(hint: object) -> _Parser | None:
-    enum_type = _enum_in(hint)
-    if enum_type is not None:
-        return _enum_parser(enum_type)
-    for arg in typing.get_args(hint) or (hint,):
-        if typing.get_origin(arg) in (collections.abc.Iterable, list):
-            enum_type = _enum_in(typing.get_args(arg)[0])
-            if enum_type is not None:
-                return _list_parser(enum_type)
-    return None
+        self.json_keys = tuple((attr, quote(key) + ": ") for attr, key in json_fields)
 
 
 def _declared_fields(cls: type[Binding]) -> tuple[Field, ...]:
@@ -184,12 +130,12 @@ def _plan(cls: type[Binding]) -> _ClassPlan:
     fields = _declared_fields(cls)
     hints = typing.get_type_hints(cls)
     json_fields: list[tuple[str, str]] = []
-    parsers: list[tuple[str, _Parser]] = []
+    parsers: list[tuple[str, Parser]] = []
     for field in fields:
         if field.name not in _PLACED and field.name != "type":
             key = cls._json_names.get(field.name) or to_camel_case(field.name)
             json_fields.append((field.name, key))
-        parser = _parser_for(hints[field.name])
+        parser = parser_for(hints[field.name])
         if parser is not None:
             parsers.append((field.name, parser))
     if cls.json_order:
@@ -204,77 +150,6 @@ def fields(binding: type[Binding] | Binding) -> tuple[Field, ...]:
     """Return the declared fields of a binding class (or instance), in order."""
     cls = binding if isinstance(binding, type) else type(binding)
     return _plan(cls).fields
-
-
-def _to_json(value: object) -> object:
-    """Make *value* JSON-ready: enums by their host spelling, ``None`` dropped."""
-    if type(value) in _SCALARS:
-        return value
-    if isinstance(value, StringifyEnum):
-        return value.json_value()
-    if isinstance(value, enum.Enum):
-        return _to_json(value.value)
-    if isinstance(value, Mapping):
-        items = typing.cast("Mapping[object, object]", value).items()
-        return {str(k): _to_json(v) for k, v in items if v is not None}
-    if isinstance(value, (list, tuple)):
-        seq = typing.cast("list[object] | tuple[object, ...]", value)
-        return [_to_json(v) for v in seq if v is not None]
-    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-        return value.isoformat()
-    return value
-
-
-# JSON text of enum members by id(): members are singletons, and ``.name``
-# goes through a slow descriptor.
-_MEMBER_JSON: dict[int, str] = {}
-_LIST_JSON: dict[tuple[int, ...], str] = {}
-
-
-def _member_json(member: StringifyEnum) -> str:
-    text = _MEMBER_JSON.get(id(member))
-    if text is None:
-        text = _MEMBER_JSON[id(member)] = json.dumps(member.json_value())
-    return text
-
-
-def _json_text(value: object) -> str:
-    """Return ``json.dumps(_to_json(value))``, fast for plain scalars."""
-    # Hot when indexing: type checks by identity, no typing.cast calls.
-    kind = type(value)
-    if kind is str:
-        return _quote(value)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is int:
-        return int.__repr__(value)  # pyright: ignore[reportArgumentType]
-    if isinstance(value, StringifyEnum):
-        return _member_json(value)
-    if kind is list:
-        items = typing.cast("list[object]", value)
-        # Lists of enum members (HTTP methods) are common: one text per list.
-        key = tuple(map(id, items))
-        text = _LIST_JSON.get(key)
-        if text is not None:
-            return text
-        if all(isinstance(item, StringifyEnum) for item in items):
-            members = typing.cast("list[StringifyEnum]", items)
-            text = "[" + ", ".join([_member_json(m) for m in members]) + "]"
-            if len(_LIST_JSON) < 256:  # members live forever: their ids are stable
-                _LIST_JSON[key] = text
-            return text
-    return json.dumps(_to_json(value))
-
-
-def _to_repr(value: object) -> object:
-    """Drop ``None`` recursively but keep enum objects (``get_dict_repr``)."""
-    if isinstance(value, Mapping):
-        items = typing.cast("Mapping[object, object]", value).items()
-        return {k: _to_repr(v) for k, v in items if v is not None}
-    if isinstance(value, (list, tuple)):
-        seq = typing.cast("list[object] | tuple[object, ...]", value)
-        return [_to_repr(v) for v in seq if v is not None]
-    return value
 
 
 @dataclass_transform(frozen_default=True)
@@ -501,22 +376,22 @@ class Binding:
             parts = [plan.direction_json]
             data_type = state.get("data_type")
             if data_type is not None:
-                parts.append('"dataType": ' + _json_text(_to_json(data_type)))
+                parts.append('"dataType": ' + json_text(to_json(data_type)))
             kind, name = self.type, self.arg_name
-            parts.append('"type": ' + (_quote(kind) if type(kind) is str else _json_text(kind)))
-            parts.append('"name": ' + (_quote(name) if type(name) is str else _json_text(name)))
+            parts.append('"type": ' + (quote(kind) if type(kind) is str else json_text(kind)))
+            parts.append('"name": ' + (quote(name) if type(name) is str else json_text(name)))
             for attr, quoted_key in plan.json_keys:
                 value = state[attr]
                 if value is None:
                     continue
                 # Strings are most values: quote them without the dispatch.
                 if type(value) is str:
-                    parts.append(quoted_key + _quote(value))
+                    parts.append(quoted_key + quote(value))
                 else:
-                    parts.append(quoted_key + _json_text(value))
+                    parts.append(quoted_key + json_text(value))
             for key, value in self._extra.items():
                 if value is not None:
-                    parts.append(_quote(to_camel_case(key)) + ": " + _json_text(value))
+                    parts.append(quote(to_camel_case(key)) + ": " + json_text(value))
             cached = "{" + ", ".join(parts) + "}"
         object.__setattr__(self, "_json", cached)
         return cached
@@ -548,23 +423,23 @@ class Binding:
         out: dict[str, object] = {"direction": plan.direction}
         data_type = state.get("data_type")
         if data_type is not None:
-            out["dataType"] = _to_json(data_type)
+            out["dataType"] = to_json(data_type)
         out["type"] = self.type
         out["name"] = self.arg_name
         for attr, key in plan.json_fields:
             value = state[attr]
             if value is not None:
-                out[key] = value if type(value) in _SCALARS else _to_json(value)
+                out[key] = value if type(value) in _SCALARS else to_json(value)
         for key, value in self._extra.items():
             if value is not None:
-                out[to_camel_case(key)] = _to_json(value)
+                out[to_camel_case(key)] = to_json(value)
         return typing.cast("dict[str, JSONValue]", out)
 
     def get_dict_repr(self) -> dict[str, object]:
         """Return the metadata with enum objects kept (the reference's form)."""
         out = self._head()
         for key, value in self._items():
-            out[key] = _to_repr(value)
+            out[key] = to_repr(value)
         return out
 
 
