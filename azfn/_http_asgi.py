@@ -30,22 +30,26 @@ from __future__ import annotations
 import typing
 import warnings
 from typing import TYPE_CHECKING
-from typing import TypeAlias
 
+from azfn._asgi_lifespan import Lifespan
+from azfn._asgi_protocol import ASGI_SPEC_VERSION
+from azfn._asgi_protocol import ASGI_VERSION
+from azfn._asgi_protocol import AsgiApp
+from azfn._asgi_protocol import Message
+from azfn._asgi_protocol import Receive
+from azfn._asgi_protocol import Scope
+from azfn._asgi_protocol import Send
+from azfn._asgi_protocol import asgi_keys
+from azfn._asgi_protocol import background
+from azfn._asgi_protocol import log
 from azfn._http_wsgi import context_items
 from azfn._http_wsgi import request_target
 from azfn._http_wsgi import server_port
 from azfn._http_wsgi import to_http_response
 
 if TYPE_CHECKING:
-    import logging
-
-if TYPE_CHECKING:
-    import asyncio
-    from collections.abc import Awaitable
     from collections.abc import Callable
     from collections.abc import Coroutine
-    from collections.abc import MutableMapping
 
     from azfn.context import Context
     from azfn.http import HttpRequest
@@ -70,40 +74,7 @@ def _unquote(path: str) -> str:
     return unquote(path)
 
 
-def _log() -> logging.Logger:
-    # logging is imported on first use only: it is heavy for `import azfn`.
-    import logging
-
-    return logging.getLogger("azfn.asgi")
-
-
-#: The ASGI version the middleware speaks, and the HTTP spec version.
-ASGI_VERSION = "3.0"
-ASGI_SPEC_VERSION = "2.1"
-#: What the reference puts in its flat ``asgi.version`` scope key.
-_REFERENCE_ASGI_VERSION = "2.1"
-
-#: An ASGI connection scope.
-Scope: TypeAlias = "MutableMapping[str, object]"
-#: An ASGI event message.
-Message: TypeAlias = "MutableMapping[str, object]"
-#: The ``receive`` awaitable callable an ASGI app gets.
-Receive: TypeAlias = "Callable[[], Awaitable[Message]]"
-#: The ``send`` awaitable callable an ASGI app gets.
-Send: TypeAlias = "Callable[[Message], Awaitable[None]]"
-#: An ASGI 3 application: a FastAPI or Starlette app, say.
-AsgiApp: TypeAlias = "Callable[[Scope, Receive, Send], Awaitable[None]]"
-
 _R = typing.TypeVar("_R")
-
-
-def _asgi_keys() -> dict[str, object]:
-    return {
-        "asgi": {"version": ASGI_VERSION, "spec_version": ASGI_SPEC_VERSION},
-        # The reference's flat keys, kept for apps that read them.
-        "asgi.version": _REFERENCE_ASGI_VERSION,
-        "asgi.spec_version": ASGI_SPEC_VERSION,
-    }
 
 
 def asgi_scope(
@@ -130,7 +101,7 @@ def asgi_scope(
     host = parts.hostname
     scope: dict[str, object] = {
         "type": "http",
-        **_asgi_keys(),
+        **asgi_keys(),
         "http_version": "1.1",
         "method": req.method,
         "scheme": parts.scheme or "http",
@@ -229,80 +200,14 @@ async def run_asgi_app(app: AsgiApp, scope: Scope, body: bytes) -> HttpResponse:
     except Exception:
         if not exchange.complete:
             raise
-        _log().exception("the ASGI app raised after sending its response; returning the response")
+        log().exception("the ASGI app raised after sending its response; returning the response")
     finally:
         exchange.finish()
     if exchange.status is None:
         raise RuntimeError("the ASGI app returned without sending a response")
     if not exchange.complete:
-        _log().warning("the ASGI app returned before its last body chunk (more_body=True)")
+        log().warning("the ASGI app returned before its last body chunk (more_body=True)")
     return to_http_response(exchange.status, exchange.headers, b"".join(exchange.chunks))
-
-
-class _Lifespan:
-    """The app's ``lifespan`` connection: one task, running on one loop."""
-
-    def __init__(self, app: AsgiApp, state: dict[str, object]) -> None:
-        import asyncio
-
-        self.loop = asyncio.get_running_loop()
-        self.queue: asyncio.Queue[Message] = asyncio.Queue()
-        self.answered = asyncio.Event()  # startup answered, or lifespan over
-        self.stopped = asyncio.Event()
-        self.outcome: str | None = None  # "complete", "failed" or "unsupported"
-        self.failure = ""
-        self.timed_out = False
-        self.shutdown_sent = False
-        scope: dict[str, object] = {"type": "lifespan", **_asgi_keys(), "state": state}
-        self.queue.put_nowait({"type": "lifespan.startup"})
-        self.task: asyncio.Task[None] = self.loop.create_task(self._main(app, scope))
-        # The loop keeps only weak references to tasks: without this one, the
-        # lifespan would be destroyed, pending, with the app that started it.
-        _background.add(self.task)
-        self.task.add_done_callback(_background.discard)
-
-    async def _main(self, app: AsgiApp, scope: Scope) -> None:
-        try:
-            await app(scope, self.queue.get, self._send)
-        except Exception as exc:  # noqa: BLE001  # an app error becomes the 500 response
-            if self.outcome is None:
-                _log().info(
-                    "the ASGI app does not support lifespan (it raised %s: %s); "
-                    "serving it without startup and shutdown events",
-                    type(exc).__name__,
-                    exc,
-                )
-                self.outcome = "unsupported"
-            else:
-                _log().exception("the ASGI app's lifespan raised")
-        finally:
-            if self.outcome is None:
-                _log().info(
-                    "the ASGI app returned from lifespan without answering startup; "
-                    "serving it without startup and shutdown events"
-                )
-                self.outcome = "unsupported"
-            self.answered.set()
-            self.stopped.set()
-
-    async def _send(self, message: Message) -> None:
-        kind = message.get("type")
-        detail = message.get("message") or ""
-        if kind == "lifespan.startup.complete":
-            self.outcome = "complete"
-            self.answered.set()
-        elif kind == "lifespan.startup.failed":
-            self.outcome = "failed"
-            self.failure = str(detail)
-            _log().error("ASGI startup failed: %s", detail or "(no message)")
-            self.answered.set()
-        elif kind == "lifespan.shutdown.complete":
-            self.stopped.set()
-        elif kind == "lifespan.shutdown.failed":
-            _log().error("ASGI shutdown failed: %s", detail or "(no message)")
-            self.stopped.set()
-        else:
-            raise RuntimeError(f"the ASGI app sent an unexpected {kind!r} lifespan message")
 
 
 class AsgiMiddleware:
@@ -341,7 +246,7 @@ class AsgiMiddleware:
         """
         self._app = app
         self._lifespan_timeout = lifespan_timeout
-        self._lifespan: _Lifespan | None = None
+        self._lifespan: Lifespan | None = None
         self.state: dict[str, object] = {}
         self.main = self._handle
 
@@ -379,7 +284,7 @@ class AsgiMiddleware:
             DeprecationWarning,
             stacklevel=2,
         )
-        _log().warning("AsgiMiddleware.handle() is deprecated: await .handle_async() instead")
+        log().warning("AsgiMiddleware.handle() is deprecated: await .handle_async() instead")
         return self._handle(req, context)
 
     def _handle(self, req: HttpRequest, context: Context | None = None) -> HttpResponse:
@@ -415,14 +320,14 @@ class AsgiMiddleware:
                 )
                 await asyncio.wrap_future(waiting)
                 return lifespan.outcome != "failed"
-            _log().debug("the ASGI lifespan's event loop is gone; starting it again")
+            log().debug("the ASGI lifespan's event loop is gone; starting it again")
             lifespan = None
         if lifespan is None:
-            lifespan = self._lifespan = _Lifespan(self._app, self.state)
+            lifespan = self._lifespan = Lifespan(self._app, self.state)
         await self._wait_for_startup(lifespan)
         return lifespan.outcome != "failed"
 
-    async def _wait_for_startup(self, lifespan: _Lifespan) -> None:
+    async def _wait_for_startup(self, lifespan: Lifespan) -> None:
         """Wait (on the lifespan's loop) until startup is answered or times out."""
         import asyncio
 
@@ -432,7 +337,7 @@ class AsgiMiddleware:
             await asyncio.wait_for(lifespan.answered.wait(), self._lifespan_timeout)
         except asyncio.TimeoutError:
             lifespan.timed_out = True
-            _log().warning(
+            log().warning(
                 "the ASGI app did not answer lifespan startup within %s s; "
                 "serving it without waiting",
                 self._lifespan_timeout,
@@ -469,12 +374,12 @@ class AsgiMiddleware:
             done = asyncio.run_coroutine_threadsafe(self._shutdown(lifespan), lifespan.loop)
             await asyncio.wrap_future(done)
         else:
-            _log().warning(
+            log().warning(
                 "cannot run ASGI lifespan shutdown: its event loop is not running; "
                 "call notify_shutdown() on that loop"
             )
 
-    async def _shutdown(self, lifespan: _Lifespan) -> None:
+    async def _shutdown(self, lifespan: Lifespan) -> None:
         """Send shutdown (once) and wait, on the lifespan's loop, for the answer."""
         import asyncio
 
@@ -484,7 +389,7 @@ class AsgiMiddleware:
         try:
             await asyncio.wait_for(lifespan.stopped.wait(), self._lifespan_timeout)
         except asyncio.TimeoutError:
-            _log().warning(
+            log().warning(
                 "the ASGI app did not finish lifespan shutdown within %s s",
                 self._lifespan_timeout,
             )
@@ -511,14 +416,10 @@ class AsgiMiddleware:
 
         def schedule() -> None:
             task = loop.create_task(self._shutdown(lifespan))
-            _background.add(task)
-            task.add_done_callback(_background.discard)
+            background.add(task)
+            task.add_done_callback(background.discard)
 
         loop.call_soon_threadsafe(schedule)
-
-
-#: Running lifespan and shutdown tasks, kept here so they are not garbage-collected.
-_background: set[asyncio.Task[None]] = set()
 
 
 def _run_sync(make: Callable[[], Coroutine[object, object, _R]]) -> _R:
