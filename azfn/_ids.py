@@ -33,7 +33,7 @@ def _draw() -> None:
     variant = "89ab"[int(bits[16], 16) & 3]  # RFC 4122 variant: 0b10xx
     # xxxxxxxx-xxxx-4xxx-Vxxx- then a 12-digit counter.
     _uuid_prefix = f"{bits[:8]}-{bits[8:12]}-4{bits[13:16]}-{variant}{bits[17:20]}-"
-    _hex_prefix = f"{_source.getrandbits(64):016x}"
+    _hex_prefix = f"{_source.getrandbits(256):064x}"
 
 
 def _reseed() -> None:
@@ -51,10 +51,11 @@ def uuid4() -> str:
 
 
 def hex_id(nbytes: int) -> str:
-    """Return a new id of *nbytes* as lower-case hex, unique in this process for 8+ bytes."""
+    """Return a new id of *nbytes* (up to 40) as lower-case hex, unique in this process
+    for 8 bytes or more (random below)."""
     if nbytes < 8:
         return f"{_source.getrandbits(nbytes * 8):0{nbytes * 2}x}"
     count = f"{(_base + next(_counter)) & 0xFFFFFFFFFFFFFFFF:016x}"
     if nbytes == 8:
         return count
-    return f"{_hex_prefix[: nbytes * 2 - 16]}{count}".rjust(nbytes * 2, "0")
+    return f"{_hex_prefix[: nbytes * 2 - 16]}{count}"
