@@ -151,9 +151,9 @@ def metadata_field(metadata: Mapping[str, Datum] | None, key: str) -> object:
     """
     if not metadata:
         return None
-    if type(metadata) is WireMetadata:
-        return metadata.value(key)
     try:
+        if type(metadata) is WireMetadata:
+            return metadata.value(key)
         return datum_value(metadata.get(key))
     except ValueError as exc:
         raise ValueError(f"field {key!r} in trigger metadata is not valid JSON: {exc}") from None
@@ -218,17 +218,26 @@ def _where(key: str) -> str:
     return f"field {key!r} in trigger metadata"
 
 
+# The helpers below first try the in-process host's WireMetadata holding a
+# value of the wanted type, which they return as it is (a converter reads
+# several fields per invocation); anything else takes the general path.
+
+
 def metadata_str(metadata: Mapping[str, Datum] | None, key: str) -> str | None:
     """Return the field as a string, or ``None``."""
     if type(metadata) is WireMetadata:
-        value = metadata.raw(key)
-        if type(value) is str:
+        value = metadata._values.get(key)
+        if value is None or type(value) is str:
             return value
     return to_str(metadata_field(metadata, key))
 
 
 def metadata_int(metadata: Mapping[str, Datum] | None, key: str) -> int | None:
     """Return the field as an int, or ``None``."""
+    if type(metadata) is WireMetadata:
+        value = metadata._values.get(key)
+        if value is None or type(value) is int:
+            return value
     return to_int(metadata_field(metadata, key), _where(key))
 
 
@@ -245,11 +254,12 @@ def metadata_list(metadata: Mapping[str, Datum] | None, key: str) -> list[object
 def metadata_datetime(metadata: Mapping[str, Datum] | None, key: str) -> datetime.datetime | None:
     """Return the field parsed as a timestamp, or ``None``."""
     if type(metadata) is WireMetadata:
-        value = metadata.raw(key)
+        value = metadata._values.get(key)
         # isoformat() text parses back to the same datetime, tzinfo included,
         # for naive and UTC times: skip the round trip for those.
-        if type(value) is datetime.datetime and (
-            value.tzinfo is None or value.tzinfo is datetime.timezone.utc
+        if value is None or (
+            type(value) is datetime.datetime
+            and (value.tzinfo is None or value.tzinfo is datetime.timezone.utc)
         ):
             return value
     return parse_datetime(metadata_str(metadata, key))

@@ -53,6 +53,25 @@ def test_wire_metadata_reads_like_the_datum_it_sends(value: object) -> None:
     assert metadata["Key"] == md.to_datum(value)
 
 
+def _read(reader: object, metadata: object) -> object:
+    try:
+        return reader(metadata, "Key")  # type: ignore[operator]
+    except ValueError as exc:
+        return ("ValueError", str(exc))
+
+
+@given(value=_VALUES | st.none())
+def test_typed_readers_agree_on_wire_and_datum_metadata(value: object) -> None:
+    """The WireMetadata fast paths give what reading the host's Datums gives (or both refuse)."""
+    wire = md.WireMetadata({} if value is None else {"Key": value})
+    try:
+        sent = dict(wire)  # the Datums the host would send
+    except ValueError:
+        return
+    for reader in (md.metadata_str, md.metadata_int, md.metadata_datetime):
+        assert _same(_read(reader, wire), _read(reader, sent)), reader.__name__
+
+
 @given(moment=_TIMES)
 def test_wire_metadata_times_equal_the_parsed_text(moment: datetime.datetime) -> None:
     """Skipping the ISO round trip gives the same datetime, tzinfo included."""

@@ -358,7 +358,7 @@ class Attempt:
 
         function = self.request.function
         key = self.log_key()
-        with InvocationScope(key, thread=False) as scope:
+        with InvocationScope(key) as scope:
             try:
                 self.prepare()
                 if function.is_async:

@@ -142,9 +142,10 @@ class _Handler(logging.Handler):
             records.append(record)  # list.append is atomic
 
 
-_LOCK = threading.Lock()
+_LOCK = threading.Lock()  # held to attach or detach the handler, never per invocation
 _HANDLER = _Handler()
-_holders = 0  # active captures and open sessions
+_sessions = 0  # open sessions; written under _LOCK
+_attached = False  # whether _HANDLER is on the root logger; written under _LOCK
 _saved_level: int | None = None
 _level = logging.INFO  # the worker's level, read when the handler is attached
 
@@ -154,38 +155,47 @@ def _worker_level() -> int:
     return logging.DEBUG if flag in {"1", "true"} else logging.INFO
 
 
-def _acquire() -> None:
-    # The caller holds _LOCK. The first holder attaches the handler and
-    # lowers the root level; setLevel clears every logger's cache, so it is
-    # done once per burst of invocations, not twice per invocation.
-    global _holders, _saved_level, _level  # noqa: PLW0603  # one handler for the process
-    if not _holders:
-        root = logging.getLogger()
-        root.addHandler(_HANDLER)
-        _saved_level = root.level
-        _level = _worker_level()
-        if root.level == logging.NOTSET or root.level > _level:
-            root.setLevel(_level)
-    _holders += 1
+def _attach() -> None:
+    # The caller holds _LOCK. Attach the handler and lower the root level;
+    # setLevel clears every logger's cache, so this happens once per burst
+    # of invocations (or per session), not per invocation.
+    global _attached, _saved_level, _level  # noqa: PLW0603  # one handler for the process
+    if _attached:
+        return
+    root = logging.getLogger()
+    root.addHandler(_HANDLER)
+    _saved_level = root.level
+    _level = _worker_level()
+    if root.level == logging.NOTSET or root.level > _level:
+        root.setLevel(_level)
+    _attached = True
 
 
-def _release() -> None:
-    # The caller holds _LOCK. The last holder restores the root logger.
-    global _holders, _saved_level  # noqa: PLW0603  # one handler for the process
-    _holders -= 1
-    if not _holders:
-        root = logging.getLogger()
-        root.removeHandler(_HANDLER)
-        if _saved_level is not None and root.level != _saved_level:
-            root.setLevel(_saved_level)
-        _saved_level = None
+def _detach_if_idle() -> None:
+    # The caller holds _LOCK. Captures register without the lock (a dict
+    # store) and then read _attached, so _attached is cleared *before*
+    # captures is checked: a capture registering meanwhile either is seen
+    # here (and the handler stays) or sees False and waits on the lock to
+    # attach again. Either way no capture runs without the handler.
+    global _attached, _saved_level  # noqa: PLW0603  # one handler for the process
+    if not _attached or _sessions:
+        return
+    _attached = False
+    if _HANDLER.captures:
+        _attached = True
+        return
+    root = logging.getLogger()
+    root.removeHandler(_HANDLER)
+    if _saved_level is not None and root.level != _saved_level:
+        root.setLevel(_saved_level)
+    _saved_level = None
 
 
 class LogSession:
     """Keep the capturing handler attached across invocations until closed.
 
-    A test client opens one on its first invocation so that each invocation
-    does not attach the handler and change the root level twice (which clears
+    A test client opens one on its first invocation so that invocations do
+    not attach the handler and change the root level each time (which clears
     every logger's level cache). While a session is open the root logger is
     at the worker's level, as it always is in the worker. Closing twice is
     harmless.
@@ -201,29 +211,35 @@ class LogSession:
 
     def open(self) -> None:
         """Hold the handler (no-op when already open)."""
+        global _sessions  # noqa: PLW0603  # one handler for the process
         if self._open:
             return
         with _LOCK:
             if not self._open:
-                _acquire()
+                _sessions += 1
+                _attach()
                 self._open = True
 
     def close(self) -> None:
-        """Release the handler; the root level is restored when nothing else holds it."""
+        """Release the handler; it is detached when no session or capture needs it."""
+        global _sessions  # noqa: PLW0603  # one handler for the process
         with _LOCK:
             if self._open:
                 self._open = False
-                _release()
+                _sessions -= 1
+                _detach_if_idle()
 
 
 class InvocationScope:
     """One invocation's logging, as a context manager: records collected, code attributed.
 
     Collects the records attributed to *invocation_id* (see the module
-    docstring) and, when *bind* is true, attributes what runs in the block
-    to it, as :class:`bind_invocation` does (*thread*: also stamp this
-    thread's ``THREAD_LOCAL.invocation_id``). One object rather than two
-    nested context managers: it runs once per invocation.
+    docstring) and, when *bind* is true, attributes what runs in the block,
+    and tasks it starts, to it through the context variable. That covers
+    this thread too (``THREAD_LOCAL.invocation_id`` reads fall back to it),
+    so the thread-local is not stamped: one object rather than two nested
+    context managers, and no lock unless the handler must be attached or
+    detached, because it runs once per invocation.
 
     When something set the root logger above the worker's level while a
     session holds the handler (``caplog.set_level``, say), the level is
@@ -234,34 +250,31 @@ class InvocationScope:
         records: The records so far, in emission order.
     """
 
-    __slots__ = ("_bind", "_previous", "_restore", "_thread", "_token", "invocation_id", "records")
+    __slots__ = ("_bind", "_restore", "_token", "invocation_id", "records")
 
-    def __init__(self, invocation_id: str, *, bind: bool = True, thread: bool = True) -> None:
+    def __init__(self, invocation_id: str, *, bind: bool = True) -> None:
         self.invocation_id = invocation_id
         self.records: list[logging.LogRecord] = []
         self._bind = bind
-        self._thread = bind and thread
         self._restore: int | None = None
-        self._previous: object = None
 
     def __enter__(self) -> Self:
-        global _holders  # noqa: PLW0603  # one handler for the process
         key = self.invocation_id
+        _HANDLER.captures[key] = self.records  # before reading _attached: see _detach_if_idle
+        level = logging.root.level
+        if not _attached or level == logging.NOTSET or level > _level:
+            self._lower()
+        if self._bind:
+            self._token = _INVOCATION.set(key)
+        return self
+
+    def _lower(self) -> None:
         with _LOCK:
-            if _holders:
-                _holders += 1
-            else:
-                _acquire()
-            _HANDLER.captures[key] = self.records
+            _attach()
             level = logging.root.level
             if level == logging.NOTSET or level > _level:
                 self._restore = level
                 logging.root.setLevel(_level)
-        if self._bind:
-            self._token = _INVOCATION.set(key)
-            if self._thread:
-                self._previous = _stamp(key)
-        return self
 
     def __exit__(
         self,
@@ -269,19 +282,14 @@ class InvocationScope:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        global _holders  # noqa: PLW0603  # one handler for the process
         if self._bind:
-            if self._thread:
-                _unstamp(self._previous)
             _INVOCATION.reset(self._token)
-        with _LOCK:
-            _HANDLER.captures.pop(self.invocation_id, None)
-            if self._restore is not None and logging.root.level == _level:
-                logging.root.setLevel(self._restore)
-            if _holders > 1:
-                _holders -= 1
-            else:
-                _release()
+        _HANDLER.captures.pop(self.invocation_id, None)
+        if self._restore is not None or not _sessions:
+            with _LOCK:
+                if self._restore is not None and logging.root.level == _level:
+                    logging.root.setLevel(self._restore)
+                _detach_if_idle()
 
 
 class LogCapture(InvocationScope):

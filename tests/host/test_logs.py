@@ -158,3 +158,44 @@ def test_a_session_keeps_the_handler_until_closed() -> None:
     session.close()  # harmless
     assert root.level == before
     assert not handler_attached()
+
+
+def test_captures_racing_sessions_keep_their_records() -> None:
+    """Handler attach/detach is race-free: captures register without the lock.
+
+    Threads run invocations while another opens and closes sessions; every
+    record must reach its capture and nothing may stay attached afterwards.
+    """
+    from azfn.host._logs import InvocationScope
+
+    root = logging.getLogger()
+    before = root.level
+    stop = threading.Event()
+    lost: list[str] = []
+
+    def invocations(worker: int) -> None:
+        for n in range(300):
+            key = f"w{worker}-{n}"
+            with InvocationScope(key) as scope:
+                logging.info("record %s", key)
+            if [r.getMessage() for r in scope.records] != [f"record {key}"]:
+                lost.append(key)
+
+    def sessions() -> None:
+        while not stop.is_set():
+            session = LogSession()
+            session.open()
+            session.close()
+
+    toggler = threading.Thread(target=sessions)
+    workers = [threading.Thread(target=invocations, args=(w,)) for w in range(4)]
+    toggler.start()
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    stop.set()
+    toggler.join()
+    assert lost == []
+    assert not handler_attached()
+    assert root.level == before
