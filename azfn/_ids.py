@@ -20,20 +20,24 @@ import random
 __all__ = ["hex_id", "uuid4"]
 
 _source = random.Random()  # ids, not secrets
-_counter = itertools.count()
 _uuid_prefix = ""
 _hex_prefix = ""
-_base = 0  # added to the counter so ids do not start at zero
+# Counters start at a random value with the top hex digit non-zero, so
+# formatting one gives a fixed width (12 and 16 digits) with no padding
+# or masking; 2**47 ids later they would still be that wide.
+_uuid_counter = itertools.count()
+_hex_counter = itertools.count()
 
 
 def _draw() -> None:
-    global _uuid_prefix, _hex_prefix, _base  # noqa: PLW0603  # per-process prefixes
-    _base = _source.getrandbits(64)
+    global _uuid_prefix, _hex_prefix, _uuid_counter, _hex_counter  # noqa: PLW0603  # per process
     bits = f"{_source.getrandbits(80):020x}"
     variant = "89ab"[int(bits[16], 16) & 3]  # RFC 4122 variant: 0b10xx
     # xxxxxxxx-xxxx-4xxx-Vxxx- then a 12-digit counter.
     _uuid_prefix = f"{bits[:8]}-{bits[8:12]}-4{bits[13:16]}-{variant}{bits[17:20]}-"
     _hex_prefix = f"{_source.getrandbits(256):064x}"
+    _uuid_counter = itertools.count(_source.randrange(1 << 44, 1 << 47))
+    _hex_counter = itertools.count(_source.randrange(1 << 60, 1 << 63))
 
 
 def _reseed() -> None:
@@ -47,7 +51,7 @@ os.register_at_fork(after_in_child=_reseed)
 
 def uuid4() -> str:
     """Return a new id in uuid4 text form, unique in this process."""
-    return f"{_uuid_prefix}{(_base + next(_counter)) & 0xFFFFFFFFFFFF:012x}"
+    return f"{_uuid_prefix}{next(_uuid_counter):x}"
 
 
 def hex_id(nbytes: int) -> str:
@@ -55,7 +59,6 @@ def hex_id(nbytes: int) -> str:
     for 8 bytes or more (random below)."""
     if nbytes < 8:
         return f"{_source.getrandbits(nbytes * 8):0{nbytes * 2}x}"
-    count = f"{(_base + next(_counter)) & 0xFFFFFFFFFFFFFFFF:016x}"
     if nbytes == 8:
-        return count
-    return f"{_hex_prefix[: nbytes * 2 - 16]}{count}"
+        return f"{next(_hex_counter):x}"
+    return f"{_hex_prefix[: nbytes * 2 - 16]}{next(_hex_counter):x}"

@@ -98,6 +98,7 @@ class WireMetadata(Mapping[str, Datum]):
 
     ``metadata[key]`` is ``to_datum(value)``; :meth:`value` is what
     :func:`datum_value` gives for that datum, computed without building it.
+    A key whose value is ``None`` is absent: the host sends no unset fields.
     """
 
     __slots__ = ("_values",)
@@ -106,16 +107,19 @@ class WireMetadata(Mapping[str, Datum]):
         self._values = values
 
     def __getitem__(self, key: str) -> Datum:
-        return to_datum(self._values[key])
+        value = self._values[key]
+        if value is None:
+            raise KeyError(key)
+        return to_datum(value)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._values)
+        return (key for key, value in self._values.items() if value is not None)
 
     def __len__(self) -> int:
-        return len(self._values)
+        return sum(value is not None for value in self._values.values())
 
     def __contains__(self, key: object) -> bool:
-        return key in self._values
+        return self._values.get(typing.cast("str", key)) is not None  # other keys: None
 
     def raw(self, key: str) -> object:
         """The Python value for *key* as given (``None`` if missing)."""
@@ -133,7 +137,8 @@ class WireMetadata(Mapping[str, Datum]):
         return json.loads(to_json(value))
 
     def __repr__(self) -> str:
-        return f"WireMetadata({self._values!r})"
+        present = {key: value for key, value in self._values.items() if value is not None}
+        return f"WireMetadata({present!r})"
 
 
 def metadata_values(metadata: Mapping[str, object] | None) -> dict[str, object] | None:
@@ -149,11 +154,11 @@ def metadata_field(metadata: Mapping[str, Datum] | None, key: str) -> object:
     Raises:
         ValueError: the field's JSON is malformed.
     """
-    if not metadata:
-        return None
     try:
         if type(metadata) is WireMetadata:
             return metadata.value(key)
+        if not metadata:
+            return None
         return datum_value(metadata.get(key))
     except ValueError as exc:
         raise ValueError(f"field {key!r} in trigger metadata is not valid JSON: {exc}") from None

@@ -44,6 +44,9 @@ def _same(a: object, b: object) -> bool:
 def test_wire_metadata_reads_like_the_datum_it_sends(value: object) -> None:
     """host-semantics §A2.2: reading a value directly equals reading the host's Datum."""
     metadata = md.WireMetadata({"Key": value})
+    if value is None:  # an unset field (see the next tests)
+        assert "Key" not in metadata
+        return
     try:
         expected = md.datum_value(md.to_datum(value))
     except ValueError:  # a Datum of malformed JSON: both readers refuse it
@@ -63,7 +66,7 @@ def _read(reader: object, metadata: object) -> object:
 @given(value=_VALUES | st.none())
 def test_typed_readers_agree_on_wire_and_datum_metadata(value: object) -> None:
     """The WireMetadata fast paths give what reading the host's Datums gives (or both refuse)."""
-    wire = md.WireMetadata({} if value is None else {"Key": value})
+    wire = md.WireMetadata({"Key": value})  # None: an unset field, absent
     try:
         sent = dict(wire)  # the Datums the host would send
     except ValueError:
@@ -97,6 +100,18 @@ def test_wire_metadata_is_a_mapping_of_datums() -> None:
     assert "Z" not in metadata
     assert md.metadata_field(metadata, "Z") is None
     assert "WireMetadata" in repr(metadata)
+
+
+def test_wire_metadata_leaves_out_unset_fields() -> None:
+    """A None value is a field the host does not send: absent from the mapping."""
+    metadata = md.WireMetadata({"A": None, "B": "x"})
+    assert dict(metadata) == {"B": Datum("x", "string")}
+    assert list(metadata) == ["B"]
+    assert len(metadata) == 1
+    assert "A" not in metadata
+    assert metadata.get("A") is None
+    assert md.metadata_str(metadata, "A") is None
+    assert "'A'" not in repr(metadata)
 
 
 def test_json_nan_reads_the_same_both_ways() -> None:

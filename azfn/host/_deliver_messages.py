@@ -47,23 +47,27 @@ _VISIBILITY = datetime.timedelta(minutes=10)
 _LOCK = datetime.timedelta(minutes=1)
 
 
+_BLANK_MESSAGE = QueueMessage()  # what a plain body leaves for the host to fill in
+
+
 def queue(value: object, call: Call) -> Delivery:
-    message = value if isinstance(value, QueueMessage) else None
-    if message is None and not is_plain(value):
+    if isinstance(value, QueueMessage):
+        message, body = value, value.get_body()
+    elif is_plain(value):
+        message, body = _BLANK_MESSAGE, body_of(value)
+    else:
         raise wrong_type(call, value)
-    body = message.get_body() if message is not None else body_of(value)
     data = text_datum(body, call.binding)
-    inserted = message.insertion_time if message else None
+    now = call.now
+    inserted = message.insertion_time or now
     metadata: dict[str, object] = {
         "QueueTrigger": data.value if isinstance(data.value, str) else None,
-        "Id": (message.id if message else None) or uuid4(),
-        "DequeueCount": (message.dequeue_count if message else None) or 1,
-        "InsertionTime": inserted or call.now,
-        "ExpirationTime": (message.expiration_time if message else None)
-        or (inserted or call.now) + _WEEK,
-        "NextVisibleTime": (message.time_next_visible if message else None)
-        or call.now + _VISIBILITY,
-        "PopReceipt": (message.pop_receipt if message else None) or _pop_receipt(),
+        "Id": message.id or uuid4(),
+        "DequeueCount": message.dequeue_count or 1,
+        "InsertionTime": inserted,
+        "ExpirationTime": message.expiration_time or inserted + _WEEK,
+        "NextVisibleTime": message.time_next_visible or now + _VISIBILITY,
+        "PopReceipt": message.pop_receipt or _pop_receipt(),
     }
     return Delivery(data, metadata)
 

@@ -50,23 +50,35 @@ __all__ = [
 # --- binding data ----------------------------------------------------------------------
 
 
+# The C scanner behind json.loads, called directly: json.loads spends most of
+# its time on a tiny message in Python-level wrappers (encoding checks,
+# whitespace regexes), and every plain-text trigger value is tried here.
+_scan_json = json.JSONDecoder().scan_once
+
+
+def json_object(text: str) -> dict[str, object] | None:
+    """The JSON object *text* holds (surrounding whitespace allowed), else ``None``."""
+    text = text.strip()
+    if not text.startswith("{"):
+        return None
+    try:
+        parsed, end = _scan_json(text, 0)
+    except (StopIteration, ValueError):  # StopIteration: no value where one should start
+        return None
+    return typing.cast("dict[str, object]", parsed) if end == len(text) else None
+
+
 def _apply_json(metadata: dict[str, object], data: Datum) -> None:
     """The host's ApplyBindingData: a JSON object trigger value adds its properties.
 
     They override the system keys, ignoring case (host-semantics §A6.2; this is
     why a queue message ``{"id": 7}`` gets ``QueueMessage.id == "7"``).
     """
-    if data.type not in {"string", "json"} or not isinstance(data.value, str):
+    if type(data.value) is not str or data.type not in {"string", "json"}:
         return
-    text = data.value.strip()
-    if not text.startswith("{"):
-        return
-    try:
-        parsed: object = json.loads(text)
-    except ValueError:
-        return
-    if isinstance(parsed, dict):
-        merge_binding_data(metadata, typing.cast("dict[str, object]", parsed), arrays=False)
+    parsed = json_object(data.value)
+    if parsed:
+        merge_binding_data(metadata, parsed, arrays=False)
 
 
 def _to_text(value: object) -> str:
@@ -85,6 +97,9 @@ def _to_text(value: object) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     return to_json(value)
+
+
+_NO_SETTINGS: Mapping[str, str] = {}
 
 
 # --- the entry point -------------------------------------------------------------------
@@ -110,7 +125,7 @@ class FeedPlan:
         steps: Per binding: the binding, what it accepts, its conversion.
     """
 
-    __slots__ = ("names", "required", "steps")
+    __slots__ = ("_calls", "names", "required", "steps")
 
     def __init__(self, function: FunctionInfo) -> None:
         wanted = (function.trigger, *function.inputs)
@@ -121,6 +136,16 @@ class FeedPlan:
         self.steps: tuple[tuple[BindingInfo, str, Conversion], ...] = tuple(
             (binding, *conversion_for(binding)) for binding in wanted
         )
+        self._calls: tuple[datetime.datetime, Mapping[str, str], tuple[Call, ...]] | None = None
+
+    def calls(self, now: datetime.datetime, settings: Mapping[str, str]) -> tuple[Call, ...]:
+        """Each step's :class:`Call`; reused while the time and settings are the same."""
+        last = self._calls  # one read: another thread may replace it
+        if last is not None and last[0] is now and last[1] is settings:
+            return last[2]
+        calls = tuple(Call(binding, now, settings, expected) for binding, expected, _ in self.steps)
+        self._calls = (now, settings, calls)
+        return calls
 
 
 def _check_names(function: FunctionInfo, plan: FeedPlan, values: Mapping[str, object]) -> None:
@@ -182,20 +207,17 @@ def trigger_inputs(
         moment = now.replace(tzinfo=datetime.timezone.utc)
     else:
         moment = now
-    settings = settings or {}
     inputs: dict[str, Datum] = {}
     metadata: dict[str, object] = {}
     data: dict[str, object] = {}
-    for binding, expected, convert in plan.steps:
+    for (binding, _, convert), call in zip(
+        plan.steps, plan.calls(moment, settings or _NO_SETTINGS), strict=True
+    ):
         value = values.get(binding.name)
-        delivery = (
-            Delivery(value)
-            if isinstance(value, Datum)
-            else convert(value, Call(binding, moment, settings, expected))
-        )
+        delivery = Delivery(value) if isinstance(value, Datum) else convert(value, call)
         inputs[binding.name] = delivery.data
         if binding.is_trigger:
-            metadata = {k: v for k, v in delivery.metadata.items() if v is not None}
+            metadata = delivery.metadata  # None values: unset, absent from WireMetadata
             if delivery.binding is None:
                 _apply_json(metadata, delivery.data)
                 data = metadata

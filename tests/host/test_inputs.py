@@ -8,11 +8,15 @@ import uuid
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import azfn as func
+from azfn import strategies as azst
 from azfn.errors import AzfnError
 from azfn.host._inputs import InvalidInputError
 from azfn.host._inputs import MissingInputError
+from azfn.host._inputs import json_object
 from azfn.host._inputs import trigger_inputs
 from azfn.host._model import BindingInfo
 from azfn.host._model import FunctionInfo
@@ -442,3 +446,22 @@ def test_now_defaults_to_utc() -> None:
     _, metadata, _ = trigger_inputs(make(QUEUE), {"msg": "x"})
     inserted = datetime.datetime.fromisoformat(str(metadata["InsertionTime"].value))
     assert inserted.utcoffset() == datetime.timedelta(0)
+
+
+@given(
+    text=st.text(max_size=12)
+    | azst.json_values().map(json.dumps)
+    | st.tuples(
+        st.sampled_from(["", " ", "\n\t", "\u00a0"]),
+        azst.json_objects().map(json.dumps),
+        st.sampled_from(["", " ", "\r\n", "x", "}", " 1"]),
+    ).map("".join)
+)
+def test_json_object_reads_what_json_loads_reads(text: str) -> None:
+    """The scanner shortcut accepts exactly the JSON objects json.loads accepts."""
+    try:
+        loaded: object = json.loads(text.strip())
+    except ValueError:
+        loaded = None
+    expected = loaded if isinstance(loaded, dict) else None
+    assert json_object(text) == expected
