@@ -163,6 +163,7 @@ class CallPlan:
             needs resolving, else None.
         takes_context: Whether a parameter receives the context.
         first_retry: The retry context of a first attempt.
+        retries: Whether the function has a retry policy.
     """
 
     __slots__ = (
@@ -170,6 +171,7 @@ class CallPlan:
         "first_retry",
         "outputs",
         "required",
+        "retries",
         "return_expected",
         "return_type",
         "static_paths",
@@ -208,6 +210,7 @@ class CallPlan:
         )
         self.static_paths = None if function.uses_binding_data else binding_paths(function, {}, {})
         retry = function.retry
+        self.retries = retry is not None
         self.first_retry = RetryContext(0, retry.max_retry_count if retry else 0)
 
     def check_inputs(self, request: InvocationRequest) -> None:

@@ -47,27 +47,43 @@ _VISIBILITY = datetime.timedelta(minutes=10)
 _LOCK = datetime.timedelta(minutes=1)
 
 
-_BLANK_MESSAGE = QueueMessage()  # what a plain body leaves for the host to fill in
-
-
 def queue(value: object, call: Call) -> Delivery:
-    if isinstance(value, QueueMessage):
-        message, body = value, value.get_body()
-    elif is_plain(value):
-        message, body = _BLANK_MESSAGE, body_of(value)
-    else:
-        raise wrong_type(call, value)
-    data = text_datum(body, call.binding)
     now = call.now
-    inserted = message.insertion_time or now
+    if isinstance(value, QueueMessage):
+        data = text_datum(value.get_body(), call.binding)
+        inserted = value.insertion_time or now
+        return _queue_delivery(
+            data,
+            value.id or uuid4(),
+            value.dequeue_count or 1,
+            inserted,
+            value.expiration_time or inserted + _WEEK,
+            value.time_next_visible or now + _VISIBILITY,
+            value.pop_receipt or _pop_receipt(),
+        )
+    if not is_plain(value):
+        raise wrong_type(call, value)
+    data = text_datum(body_of(value), call.binding)
+    return _queue_delivery(data, uuid4(), 1, now, now + _WEEK, now + _VISIBILITY, _pop_receipt())
+
+
+def _queue_delivery(
+    data: Datum,
+    message_id: str,
+    dequeue_count: int,
+    inserted: datetime.datetime,
+    expires: datetime.datetime,
+    visible: datetime.datetime,
+    pop_receipt: str,
+) -> Delivery:
     metadata: dict[str, object] = {
         "QueueTrigger": data.value if isinstance(data.value, str) else None,
-        "Id": message.id or uuid4(),
-        "DequeueCount": message.dequeue_count or 1,
+        "Id": message_id,
+        "DequeueCount": dequeue_count,
         "InsertionTime": inserted,
-        "ExpirationTime": message.expiration_time or inserted + _WEEK,
-        "NextVisibleTime": message.time_next_visible or now + _VISIBILITY,
-        "PopReceipt": message.pop_receipt or _pop_receipt(),
+        "ExpirationTime": expires,
+        "NextVisibleTime": visible,
+        "PopReceipt": pop_receipt,
     }
     return Delivery(data, metadata)
 

@@ -127,16 +127,23 @@ class InvocationResult:
         "return_value",
     )
 
-    def __init__(self, run: _Run, last: Attempt) -> None:
-        self.function: FunctionInfo = run.request.function
+    def __init__(
+        self,
+        last: Attempt,
+        logs: list[logging.LogRecord],
+        attempts: int = 1,
+        retry_delays: list[datetime.timedelta] | None = None,
+        binding_paths: dict[str, dict[str, str]] | None = None,
+    ) -> None:
+        self.function: FunctionInfo = last.request.function
         self.return_value: object = last.return_value
         self.outputs: dict[str, object] = last.outputs
         self.encoded: dict[str, Datum] = last.encoded
-        self.logs: list[logging.LogRecord] = run.logs
+        self.logs = logs
         self.exception: BaseException | None = last.exception
-        self.attempts: int = run.attempts
-        self.retry_delays: list[datetime.timedelta] = run.delays
-        self.binding_paths: dict[str, dict[str, str]] = run.paths
+        self.attempts = attempts
+        self.retry_delays = retry_delays if retry_delays is not None else []
+        self.binding_paths = binding_paths if binding_paths is not None else {}
         self._last = last
 
     @property
@@ -247,7 +254,7 @@ class _Run:
             last.exception = self.setup_error
         if raise_exceptions and last.exception is not None:
             raise last.exception
-        return InvocationResult(self, last)
+        return InvocationResult(last, self.logs, self.attempts, self.delays, self.paths)
 
 
 async def invoke(
@@ -330,7 +337,20 @@ def invoke_sync(
             f"{request.function.name!r} here: this thread is running an event loop; "
             "use `await azfn.host.invoke(...)` (or the client's async methods) instead"
         )
-    request.function.call_plan.check_inputs(request)
+    plan = request.function.call_plan
+    plan.check_inputs(request)
+    if plan.static_paths is not None and not settings and not (retries and plan.retries):
+        # One attempt, nothing to resolve or set: the common case, run directly.
+        attempt = Attempt(request, plan.first_retry)
+        attempt.run_here()
+        if raise_exceptions and attempt.exception is not None:
+            raise attempt.exception
+        paths = plan.static_paths
+        return InvocationResult(
+            attempt,
+            attempt.records,
+            binding_paths={name: dict(props) for name, props in paths.items()} if paths else None,
+        )
     run = _Run(request, settings, retries, rng)
     applied = apply_settings(settings)
     try:
