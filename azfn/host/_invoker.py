@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from typing_extensions import Never
 
     from azfn.context import Context
+    from azfn.host._attempt import CallPlan
     from azfn.host._model import FunctionInfo
     from azfn.meta import Datum
 
@@ -257,6 +258,22 @@ class _Run:
         return InvocationResult(last, self.logs, self.attempts, self.delays, self.paths)
 
 
+def _runs_once(plan: CallPlan, settings: Mapping[str, str] | None, retries: bool) -> bool:
+    """Whether one attempt with nothing to resolve or set does: the common case, run directly."""
+    return plan.static_paths is not None and not settings and not (retries and plan.retries)
+
+
+def _once_result(attempt: Attempt, raise_exceptions: bool) -> InvocationResult:
+    if raise_exceptions and attempt.exception is not None:
+        raise attempt.exception
+    paths = attempt.plan.static_paths or {}  # copies: the result is the caller's to change
+    return InvocationResult(
+        attempt,
+        attempt.records,
+        binding_paths={name: dict(props) for name, props in paths.items()},
+    )
+
+
 async def invoke(
     request: InvocationRequest,
     *,
@@ -287,7 +304,12 @@ async def invoke(
             errors, when *raise_exceptions* is true.
         TypeError: The request lacks the data of an input binding.
     """
-    request.function.call_plan.check_inputs(request)
+    plan = request.function.call_plan
+    plan.check_inputs(request)
+    if _runs_once(plan, settings, retries):
+        attempt = Attempt(request, plan.first_retry)
+        await attempt.run_async()
+        return _once_result(attempt, raise_exceptions)
     run = _Run(request, settings, retries, rng)
     applied = apply_settings(settings)
     try:
@@ -339,18 +361,10 @@ def invoke_sync(
         )
     plan = request.function.call_plan
     plan.check_inputs(request)
-    if plan.static_paths is not None and not settings and not (retries and plan.retries):
-        # One attempt, nothing to resolve or set: the common case, run directly.
+    if _runs_once(plan, settings, retries):
         attempt = Attempt(request, plan.first_retry)
         attempt.run_here()
-        if raise_exceptions and attempt.exception is not None:
-            raise attempt.exception
-        paths = plan.static_paths
-        return InvocationResult(
-            attempt,
-            attempt.records,
-            binding_paths={name: dict(props) for name, props in paths.items()} if paths else None,
-        )
+        return _once_result(attempt, raise_exceptions)
     run = _Run(request, settings, retries, rng)
     applied = apply_settings(settings)
     try:

@@ -412,6 +412,27 @@ def test_binding_paths_are_resolved() -> None:
     assert "msg" not in result.binding_paths  # the trigger is not an input/output binding
 
 
+@pytest.mark.parametrize("driver", ["sync", "async"])
+def test_static_binding_paths_are_the_callers_copy(driver: str) -> None:
+    """host-semantics §A7.1: paths without expressions are reported; each result owns its copy."""
+    app = _app()
+
+    @app.queue_trigger(arg_name="msg", queue_name="q", connection="C")
+    @app.blob_output(arg_name="receipt", path="receipts/fixed.json", connection="C")
+    def f(msg: str, receipt: func.Out[str]) -> None: ...
+
+    request = InvocationRequest(_info(app), {"msg": Datum("x", "string")})
+
+    def run() -> InvocationResult:
+        return invoke_sync(request) if driver == "sync" else asyncio.run(invoke(request))
+
+    first = run()
+    assert first.binding_paths == {"receipt": {"path": "receipts/fixed.json", "connection": "C"}}
+    assert (first.attempts, first.retry_delays) == (1, [])
+    first.binding_paths["receipt"]["path"] = "changed"
+    assert run().binding_paths["receipt"]["path"] == "receipts/fixed.json"
+
+
 def test_unresolvable_binding_expression_fails_before_the_call() -> None:
     """host-semantics §A7.1: a binding that cannot be bound fails the invocation; no call."""
     app = _app()
