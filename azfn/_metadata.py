@@ -99,35 +99,38 @@ class WireMetadata(Mapping[str, Datum]):
     ``metadata[key]`` is ``to_datum(value)``; :meth:`value` is what
     :func:`datum_value` gives for that datum, computed without building it.
     A key whose value is ``None`` is absent: the host sends no unset fields.
+
+    Attributes:
+        fields: The Python values by key, as the delivery made them.
     """
 
-    __slots__ = ("_values",)
+    __slots__ = ("fields",)
 
     def __init__(self, values: dict[str, object]) -> None:
-        self._values = values
+        self.fields = values
 
     def __getitem__(self, key: str) -> Datum:
-        value = self._values[key]
+        value = self.fields[key]
         if value is None:
             raise KeyError(key)
         return to_datum(value)
 
     def __iter__(self) -> Iterator[str]:
-        return (key for key, value in self._values.items() if value is not None)
+        return (key for key, value in self.fields.items() if value is not None)
 
     def __len__(self) -> int:
-        return sum(value is not None for value in self._values.values())
+        return sum(value is not None for value in self.fields.values())
 
     def __contains__(self, key: object) -> bool:
-        return self._values.get(typing.cast("str", key)) is not None  # other keys: None
+        return self.fields.get(typing.cast("str", key)) is not None  # other keys: None
 
     def raw(self, key: str) -> object:
         """The Python value for *key* as given (``None`` if missing)."""
-        return self._values.get(key)
+        return self.fields.get(key)
 
     def value(self, key: str) -> object:
         """``datum_value(self.get(key))``, without the round trip through text."""
-        value = self._values.get(key)
+        value = self.fields.get(key)
         if value is None or isinstance(value, _SAME):
             return value
         if isinstance(value, Datum):
@@ -137,7 +140,7 @@ class WireMetadata(Mapping[str, Datum]):
         return json.loads(to_json(value))
 
     def __repr__(self) -> str:
-        present = {key: value for key, value in self._values.items() if value is not None}
+        present = {key: value for key, value in self.fields.items() if value is not None}
         return f"WireMetadata({present!r})"
 
 
@@ -231,7 +234,7 @@ def _where(key: str) -> str:
 def metadata_str(metadata: Mapping[str, Datum] | None, key: str) -> str | None:
     """Return the field as a string, or ``None``."""
     if type(metadata) is WireMetadata:
-        value = metadata._values.get(key)
+        value = metadata.fields.get(key)
         if value is None or type(value) is str:
             return value
     return to_str(metadata_field(metadata, key))
@@ -240,7 +243,7 @@ def metadata_str(metadata: Mapping[str, Datum] | None, key: str) -> str | None:
 def metadata_int(metadata: Mapping[str, Datum] | None, key: str) -> int | None:
     """Return the field as an int, or ``None``."""
     if type(metadata) is WireMetadata:
-        value = metadata._values.get(key)
+        value = metadata.fields.get(key)
         if value is None or type(value) is int:
             return value
     return to_int(metadata_field(metadata, key), _where(key))
@@ -259,7 +262,7 @@ def metadata_list(metadata: Mapping[str, Datum] | None, key: str) -> list[object
 def metadata_datetime(metadata: Mapping[str, Datum] | None, key: str) -> datetime.datetime | None:
     """Return the field parsed as a timestamp, or ``None``."""
     if type(metadata) is WireMetadata:
-        value = metadata._values.get(key)
+        value = metadata.fields.get(key)
         # isoformat() text parses back to the same datetime, tzinfo included,
         # for naive and UTC times: skip the round trip for those.
         if value is None or (

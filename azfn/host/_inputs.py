@@ -32,6 +32,7 @@ from azfn.host._delivery import merge_binding_data
 from azfn.meta import Datum
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from collections.abc import Mapping
 
     from azfn.host._deliveries import Conversion
@@ -53,7 +54,10 @@ __all__ = [
 # The C scanner behind json.loads, called directly: json.loads spends most of
 # its time on a tiny message in Python-level wrappers (encoding checks,
 # whitespace regexes), and every plain-text trigger value is tried here.
-_scan_json = json.JSONDecoder().scan_once
+_scan_json = typing.cast(
+    "Callable[[str, int], tuple[object, int]]",
+    vars(json.JSONDecoder())["scan_once"],  # set per decoder, untyped in typeshed
+)
 
 
 def json_object(text: str) -> dict[str, object] | None:
