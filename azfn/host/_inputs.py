@@ -78,7 +78,7 @@ def _apply_json(metadata: dict[str, object], data: Datum) -> None:
     They override the system keys, ignoring case (host-semantics §A6.2; this is
     why a queue message ``{"id": 7}`` gets ``QueueMessage.id == "7"``).
     """
-    if type(data.value) is not str or data.type not in {"string", "json"}:
+    if not isinstance(data.value, str) or data.type not in {"string", "json"}:
         return
     parsed = json_object(data.value)
     if parsed:
