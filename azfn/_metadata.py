@@ -124,10 +124,6 @@ class WireMetadata(Mapping[str, Datum]):
     def __contains__(self, key: object) -> bool:
         return self.fields.get(typing.cast("str", key)) is not None  # other keys: None
 
-    def raw(self, key: str) -> object:
-        """The Python value for *key* as given (``None`` if missing)."""
-        return self.fields.get(key)
-
     def value(self, key: str) -> object:
         """``datum_value(self.get(key))``, without the round trip through text."""
         value = self.fields.get(key)

@@ -334,8 +334,8 @@ def invoke_sync(
 ) -> InvocationResult:
     """Invoke a function synchronously; see :func:`invoke` for the arguments.
 
-    A sync function runs on the calling thread (between the hooks, with the
-    invocation id stamped on the thread as the worker's pool does); an
+    A sync function runs on the calling thread (between the hooks, its logs
+    attributed to the invocation as on the worker's pool thread); an
     ``async def`` one runs in a fresh event loop.
 
     Raises:
