@@ -233,6 +233,8 @@ def metadata_str(metadata: Mapping[str, Datum] | None, key: str) -> str | None:
         value = metadata.fields.get(key)
         if value is None or type(value) is str:
             return value
+        if type(value) is int:  # e.g. a JSON message's "id": 7 overriding the Id
+            return str(value)
     return to_str(metadata_field(metadata, key))
 
 

@@ -61,7 +61,7 @@ _EMPTY: Final[Mapping[str, Datum]] = {}
 _NOT_EXPRESSIONS = frozenset({"name", "type", "direction", "dataType"})
 # How a parameter is fed.
 _CONTEXT, _OUT, _DECODE = 0, 1, 2
-# Log keys of invocations whose context nobody asked for (see Attempt.log_key).
+# Log keys of invocations whose context nobody asked for (see Attempt.__init__).
 _LOCAL_KEYS = itertools.count()
 
 
@@ -161,6 +161,7 @@ class CallPlan:
             if none).
         static_paths: The binding properties when no binding expression
             needs resolving, else None.
+        encodes: Whether a run has outputs or a return value to encode.
         takes_context: Whether a parameter receives the context.
         first_retry: The retry context of a first attempt.
         retries: Whether the function has a retry policy.
@@ -168,6 +169,7 @@ class CallPlan:
 
     __slots__ = (
         "arguments",
+        "encodes",
         "first_retry",
         "outputs",
         "required",
@@ -203,6 +205,7 @@ class CallPlan:
         self.required = tuple(dict.fromkeys(a[2] for a in arguments if a[1] == _DECODE))
         returned = function.return_binding
         self.return_type = returned.type if returned is not None else None
+        self.encodes = bool(outputs) or returned is not None
         self.return_expected: object = (
             type_hints(function.func).get("return", inspect.Parameter.empty)
             if returned is not None
@@ -213,11 +216,17 @@ class CallPlan:
         self.retries = retry is not None
         self.first_retry = RetryContext(0, retry.max_retry_count if retry else 0)
 
+    def decoder(self, binding_name: str) -> Decode | None:
+        """What decodes the binding's data, when exactly one parameter reads it."""
+        found = [a[3] for a in self.arguments if a[1] == _DECODE and a[2] == binding_name]
+        return found[0] if len(found) == 1 else None
+
     def check_inputs(self, request: InvocationRequest) -> None:
         """Raise when the request lacks the data of a parameter's input binding."""
         inputs = request.inputs
+        decoded = request.decoded
         for name in self.required:
-            if name in inputs:
+            if name in inputs or name in decoded:
                 continue
             function = request.function
             binding = function.binding(name)
@@ -249,6 +258,7 @@ class Attempt:
         "encoded",
         "exception",
         "hooks",
+        "log_key",
         "outputs",
         "plan",
         "records",
@@ -262,7 +272,14 @@ class Attempt:
         self.request = request
         self.plan = function.call_plan
         self.retry_context = retry_context
-        self.hooks = _hooks(function.name)
+        # The registry is read directly first: most apps have no extension and
+        # this runs per invocation (tests assign _func_exts: nothing is cached).
+        registry = ExtensionMeta
+        self.hooks = hooks = (
+            None
+            if registry._app_exts is None and not registry._func_exts  # pyright: ignore[reportPrivateUsage]
+            else _hooks(function.name)
+        )
         self._context: Context | None = None
         self.args: dict[str, object] = {}
         self.return_value: object = None
@@ -270,6 +287,15 @@ class Attempt:
         self.encoded: dict[str, Datum] = {}
         self.exception: BaseException | None = None
         self.records: list[logging.LogRecord] = []
+        # What this run's log records are attributed by: the invocation id when
+        # the function or a hook gets the context (a thread it starts may stamp
+        # that id); otherwise a cheap local key, as nothing can name the id (a
+        # uuid is made only if a test reads ``context`` afterwards).
+        self.log_key = (
+            self.context.invocation_id
+            if self.plan.takes_context or hooks is not None
+            else f"local-{next(_LOCAL_KEYS)}"
+        )
 
     @property
     def context(self) -> Context:
@@ -286,18 +312,6 @@ class Attempt:
             )
         return context
 
-    def log_key(self) -> str:
-        """What this run's log records are attributed by.
-
-        The invocation id when the function or a hook gets the context (a
-        thread it starts may stamp that id); otherwise a cheap local key, as
-        nothing can name the id: a uuid is made only if a test reads
-        ``context`` afterwards.
-        """
-        if self.plan.takes_context or self.hooks is not None:
-            return self.context.invocation_id
-        return f"local-{next(_LOCAL_KEYS)}"
-
     def call(self) -> object:
         """Call a sync function, between the hooks when there are any."""
         func = self.request.function.func
@@ -308,10 +322,15 @@ class Attempt:
     def prepare(self) -> None:
         """Decode the inputs, create the ``Out`` objects, inject ``context``."""
         args = self.args
-        inputs = self.request.inputs
-        metadata = self.request.trigger_metadata
+        request = self.request
+        inputs = request.inputs
+        metadata = request.trigger_metadata
+        decoded = request.decoded
         for name, kind, binding_name, decode, is_trigger in self.plan.arguments:
             if kind == _DECODE:
+                if binding_name in decoded:
+                    args[name] = decoded[binding_name]
+                    continue
                 assert decode is not None  # decoded parameters have a decoder
                 data = inputs[binding_name]
                 args[name] = decode(data, trigger_metadata=metadata if is_trigger else _EMPTY)
@@ -346,11 +365,15 @@ class Attempt:
 
     def run_here(self) -> None:
         """Run a sync function on this thread, as the worker's pool thread does."""
-        key = self.log_key()
-        with InvocationScope(key) as scope:
+        with InvocationScope(self.log_key) as scope:
             try:
                 self.prepare()
-                self.finish(self.call())
+                if self.hooks is None:
+                    value = self.request.function.func(**self.args)
+                else:
+                    value = self.call()
+                if value is not None or self.plan.encodes:
+                    self.finish(value)
             except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
                 self.exception = exc
         self.records = scope.records
@@ -360,7 +383,7 @@ class Attempt:
         from azfn.extension.invocation import invoke_with_hooks_async
 
         function = self.request.function
-        key = self.log_key()
+        key = self.log_key
         with InvocationScope(key) as scope:
             try:
                 self.prepare()

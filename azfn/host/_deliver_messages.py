@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING
 
 from azfn._ids import hex_id
 from azfn._ids import uuid4
+from azfn._metadata import WireMetadata
+from azfn._metadata import metadata_datetime
+from azfn._metadata import metadata_int
+from azfn._metadata import metadata_str
 from azfn.eventgrid import CloudEvent
 from azfn.eventgrid import EventGridEventOutConverter
 from azfn.eventgrid import EventGridOutputEvent
@@ -26,6 +30,7 @@ from azfn.host._delivery import body_of
 from azfn.host._delivery import collection
 from azfn.host._delivery import is_plain
 from azfn.host._delivery import items_of
+from azfn.host._delivery import json_object
 from azfn.host._delivery import one_datum
 from azfn.host._delivery import text_datum
 from azfn.host._delivery import wrong_type
@@ -34,7 +39,7 @@ from azfn.meta import Datum
 from azfn.queue import QueueMessage
 from azfn.servicebus import ServiceBusMessage
 
-__all__ = ["event_grid", "event_hub", "kafka", "queue", "service_bus"]
+__all__ = ["event_grid", "event_hub", "kafka", "queue", "queue_message", "service_bus"]
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,6 +50,8 @@ if TYPE_CHECKING:
 _WEEK = datetime.timedelta(days=7)
 _VISIBILITY = datetime.timedelta(minutes=10)
 _LOCK = datetime.timedelta(minutes=1)
+# Pop receipts are opaque to the function; the service's are base64 text.
+_RECEIPT_END = "AAAAAA=="
 
 
 def queue(value: object, call: Call) -> Delivery:
@@ -52,30 +59,22 @@ def queue(value: object, call: Call) -> Delivery:
     if isinstance(value, QueueMessage):
         data = text_datum(value.get_body(), call.binding)
         inserted = value.insertion_time or now
-        return _queue_delivery(
-            data,
-            value.id or uuid4(),
-            value.dequeue_count or 1,
-            inserted,
-            value.expiration_time or inserted + _WEEK,
-            value.time_next_visible or now + _VISIBILITY,
-            value.pop_receipt or _pop_receipt(),
-        )
-    if not is_plain(value):
-        raise wrong_type(call, value)
-    data = text_datum(body_of(value), call.binding)
-    return _queue_delivery(data, uuid4(), 1, now, now + _WEEK, now + _VISIBILITY, _pop_receipt())
-
-
-def _queue_delivery(
-    data: Datum,
-    message_id: str,
-    dequeue_count: int,
-    inserted: datetime.datetime,
-    expires: datetime.datetime,
-    visible: datetime.datetime,
-    pop_receipt: str,
-) -> Delivery:
+        message_id = value.id or uuid4()
+        dequeue_count = value.dequeue_count or 1
+        expires = value.expiration_time or inserted + _WEEK
+        visible = value.time_next_visible or now + _VISIBILITY
+        pop_receipt = value.pop_receipt or f"{hex_id(8)}{_RECEIPT_END}"
+    else:
+        # Text first: the common case, without the general plain-value checks.
+        if isinstance(value, str):
+            data = text_datum(value, call.binding)
+        elif is_plain(value):
+            data = text_datum(body_of(value), call.binding)
+        else:
+            raise wrong_type(call, value)
+        message_id, dequeue_count, inserted = uuid4(), 1, now
+        expires, visible = now + _WEEK, now + _VISIBILITY
+        pop_receipt = f"{hex_id(8)}{_RECEIPT_END}"
     metadata: dict[str, object] = {
         "QueueTrigger": data.value if isinstance(data.value, str) else None,
         "Id": message_id,
@@ -88,9 +87,79 @@ def _queue_delivery(
     return Delivery(data, metadata)
 
 
-def _pop_receipt() -> str:
-    # Opaque to the function; the service's are base64 text.
-    return f"{hex_id(8)}AAAAAA=="
+# The queue trigger's system keys by case fold. A JSON message's top-level
+# properties override them, ignoring case (host-semantics §A6.2).
+_QUEUE_KEYS = {
+    key.casefold(): key
+    for key in (
+        "QueueTrigger",
+        "Id",
+        "DequeueCount",
+        "InsertionTime",
+        "ExpirationTime",
+        "NextVisibleTime",
+        "PopReceipt",
+    )
+}
+
+
+def queue_message(value: object, call: Call) -> QueueMessage | None:
+    """What :func:`queue` delivers for a plain *value*, as the trigger's converter reads it.
+
+    The direct path: the message the function would get, without the wire
+    data in between, read with the converter's own readers; the tests pin
+    it to the wire path and the converter. ``None`` where only the wire path
+    can tell: for an ``azfn.QueueMessage`` or a value of the wrong type, and
+    for a JSON property the converter would refuse (the invocation fails).
+    """
+    text: object
+    if isinstance(value, str) and call.binding.data_type != "binary":
+        text = value  # what text_datum delivers, without the Datum
+    elif is_plain(value):
+        text = text_datum(body_of(value), call.binding).value
+    else:
+        return None
+    if not isinstance(text, (str, bytes)):  # never: text_datum gives text or bytes
+        return None
+    parsed = json_object(text) if type(text) is str else None
+    overrides: dict[str, object] = {}
+    if parsed:
+        for key, item in parsed.items():  # as merge_binding_data does
+            system = _QUEUE_KEYS.get(key.casefold())
+            if system is not None and item is not None and not isinstance(item, list):
+                overrides[system] = item
+    now = call.now
+    if not overrides:
+        return QueueMessage(
+            id=uuid4(),
+            body=text,
+            pop_receipt=f"{hex_id(8)}{_RECEIPT_END}",
+            dequeue_count=1,
+            expiration_time=now + _WEEK,
+            insertion_time=now,
+            time_next_visible=now + _VISIBILITY,
+        )
+    wire = WireMetadata(overrides)
+    try:
+        return QueueMessage(
+            id=metadata_str(wire, "Id") if "Id" in overrides else uuid4(),
+            body=text,
+            pop_receipt=metadata_str(wire, "PopReceipt")
+            if "PopReceipt" in overrides
+            else f"{hex_id(8)}{_RECEIPT_END}",
+            dequeue_count=metadata_int(wire, "DequeueCount") if "DequeueCount" in overrides else 1,
+            expiration_time=metadata_datetime(wire, "ExpirationTime")
+            if "ExpirationTime" in overrides
+            else now + _WEEK,
+            insertion_time=metadata_datetime(wire, "InsertionTime")
+            if "InsertionTime" in overrides
+            else now,
+            time_next_visible=metadata_datetime(wire, "NextVisibleTime")
+            if "NextVisibleTime" in overrides
+            else now + _VISIBILITY,
+        )
+    except ValueError:  # the converter refuses the property: the wire path fails the run
+        return None
 
 
 def event_grid(value: object, call: Call) -> Delivery:

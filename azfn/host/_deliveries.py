@@ -4,6 +4,13 @@
 The conversions themselves are in :mod:`._deliver_messages` and
 :mod:`._deliver_data`; :mod:`._inputs` picks one per binding by type (lower
 case) and assembles the whole invocation.
+
+A trigger type may also have a *direct* conversion: it gives the Python value
+its converter would read from the wire data, without that data in between.
+It is the fast path for the common case (it may decline with ``None``; the
+wire path then runs), used only when the trigger's parameter is read by that
+converter and nothing needs the binding data. Tests pin each direct
+conversion to its wire conversion and converter.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from azfn.host import _deliver_data as data
 from azfn.host import _deliver_messages as messages
+from azfn.queue import QueueMessageInConverter
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,8 +29,9 @@ if TYPE_CHECKING:
     from azfn.host._model import BindingInfo
 
     Conversion = Callable[[object, Call], Delivery]
+    DirectConversion = Callable[[object, Call], object | None]
 
-__all__ = ["INPUTS", "OPTIONAL", "TRIGGERS", "conversion_for", "expected_types"]
+__all__ = ["DIRECT", "INPUTS", "OPTIONAL", "TRIGGERS", "conversion_for", "expected_types"]
 
 _MESSAGE = "str, bytes or a dict (a list of them for cardinality='many')"
 _CHANGES = "a list of changes {'Operation': 0|1|2, 'Item': {...}}"
@@ -60,6 +69,11 @@ INPUTS: dict[str, tuple[str, Conversion]] = {
     ),
     "sql": ("a list of dicts or azfn.SqlRow, azfn.SqlRowList, or None", data.records_input),
     "mysql": ("a list of dicts or azfn.MySqlRow, azfn.MySqlRowList, or None", data.records_input),
+}
+
+# trigger type (lower case) -> (the decoder it stands in for, direct conversion)
+DIRECT: dict[str, tuple[object, DirectConversion]] = {
+    "queuetrigger": (QueueMessageInConverter.decode, messages.queue_message),
 }
 
 _GENERIC = ("str, bytes, or a JSON-serializable value", data.generic)

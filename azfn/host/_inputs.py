@@ -13,12 +13,11 @@ the wrong type raise errors that list what the function needs.
 from __future__ import annotations
 
 import datetime
-import json
-import typing
 from typing import TYPE_CHECKING
 
 from azfn._metadata import WireMetadata
 from azfn._metadata import to_json
+from azfn.host._deliveries import DIRECT
 from azfn.host._deliveries import OPTIONAL
 from azfn.host._deliveries import conversion_for
 from azfn.host._deliveries import expected_types
@@ -28,15 +27,16 @@ from azfn.host._delivery import InvalidInputError
 from azfn.host._delivery import MissingInputError
 from azfn.host._delivery import delivery_time
 from azfn.host._delivery import iso
+from azfn.host._delivery import json_object
 from azfn.host._delivery import merge_binding_data
+from azfn.host._invoker import InvocationRequest
 from azfn.meta import Datum
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from collections.abc import Mapping
 
     from azfn.host._deliveries import Conversion
-    from azfn.host._model import BindingInfo
+    from azfn.host._deliveries import DirectConversion
     from azfn.host._model import FunctionInfo
 
 __all__ = [
@@ -44,32 +44,12 @@ __all__ = [
     "InvalidInputError",
     "MissingInputError",
     "expected_types",
+    "invocation_request",
     "trigger_inputs",
 ]
 
 
 # --- binding data ----------------------------------------------------------------------
-
-
-# The C scanner behind json.loads, called directly: json.loads spends most of
-# its time on a tiny message in Python-level wrappers (encoding checks,
-# whitespace regexes), and every plain-text trigger value is tried here.
-_scan_json = typing.cast(
-    "Callable[[str, int], tuple[object, int]]",
-    vars(json.JSONDecoder())["scan_once"],  # set per decoder, untyped in typeshed
-)
-
-
-def json_object(text: str) -> dict[str, object] | None:
-    """The JSON object *text* holds (surrounding whitespace allowed), else ``None``."""
-    text = text.strip()
-    if not text.startswith("{"):
-        return None
-    try:
-        parsed, end = _scan_json(text, 0)
-    except (StopIteration, ValueError):  # StopIteration: no value where one should start
-        return None
-    return typing.cast("dict[str, object]", parsed) if end == len(text) else None
 
 
 def _apply_json(metadata: dict[str, object], data: Datum) -> None:
@@ -126,10 +106,13 @@ class FeedPlan:
     Attributes:
         names: The trigger's and input bindings' names.
         required: The names a test must give (all but an optional trigger's).
-        steps: Per binding: the binding, what it accepts, its conversion.
+        convert: The trigger's conversion.
+        direct: The trigger's direct conversion, when it may be used (see
+            :mod:`._deliveries`), else None.
+        inputs: Per input binding: the binding and its conversion.
     """
 
-    __slots__ = ("_calls", "names", "required", "steps")
+    __slots__ = ("_calls", "_steps", "convert", "direct", "inputs", "names", "required")
 
     def __init__(self, function: FunctionInfo) -> None:
         wanted = (function.trigger, *function.inputs)
@@ -137,19 +120,39 @@ class FeedPlan:
         self.required = tuple(
             b.name for b in wanted if not (b.is_trigger and b.type.lower() in OPTIONAL)
         )
-        self.steps: tuple[tuple[BindingInfo, str, Conversion], ...] = tuple(
-            (binding, *conversion_for(binding)) for binding in wanted
-        )
+        # Per binding, the trigger first: the binding, what it accepts, its conversion.
+        self._steps = tuple((binding, *conversion_for(binding)) for binding in wanted)
+        self.convert: Conversion = self._steps[0][2]
+        self.inputs = tuple((binding, convert) for binding, _, convert in self._steps[1:])
+        self.direct = _direct(function)
         self._calls: tuple[datetime.datetime, Mapping[str, str], tuple[Call, ...]] | None = None
 
-    def calls(self, now: datetime.datetime, settings: Mapping[str, str]) -> tuple[Call, ...]:
-        """Each step's :class:`Call`; reused while the time and settings are the same."""
+    def calls(self, now: datetime.datetime | None, settings: Mapping[str, str]) -> tuple[Call, ...]:
+        """Each binding's :class:`Call`, the trigger's first; reused while the time and
+        settings are the same.
+
+        *now* is the delivery time: by default the current UTC time, to the
+        second; a naive time is taken as UTC.
+        """
+        if now is None:
+            now = delivery_time()
+        elif now.tzinfo is None:
+            now = now.replace(tzinfo=datetime.timezone.utc)
         last = self._calls  # one read: another thread may replace it
         if last is not None and last[0] is now and last[1] is settings:
             return last[2]
-        calls = tuple(Call(binding, now, settings, expected) for binding, expected, _ in self.steps)
+        steps = self._steps
+        calls = tuple(Call(binding, now, settings, accepts) for binding, accepts, _ in steps)
         self._calls = (now, settings, calls)
         return calls
+
+
+def _direct(function: FunctionInfo) -> DirectConversion | None:
+    found = DIRECT.get(function.trigger.type.lower())
+    if found is None or function.uses_binding_data:
+        return None
+    decoder, direct = found
+    return direct if function.call_plan.decoder(function.trigger.name) == decoder else None
 
 
 def _check_names(function: FunctionInfo, plan: FeedPlan, values: Mapping[str, object]) -> None:
@@ -205,28 +208,65 @@ def trigger_inputs(
     plan = function.feed
     if len(values) != len(plan.required) or not plan.names.issuperset(values):
         _check_names(function, plan, values)
-    if now is None:
-        moment = delivery_time()
-    elif now.tzinfo is None:
-        moment = now.replace(tzinfo=datetime.timezone.utc)
+    calls = plan.calls(now, settings or _NO_SETTINGS)
+    return _deliver(function, values, calls, binding_data=binding_data)
+
+
+def invocation_request(
+    function: FunctionInfo,
+    values: Mapping[str, object],
+    *,
+    now: datetime.datetime | None = None,
+    settings: Mapping[str, str] | None = None,
+) -> InvocationRequest:
+    """The request the host would send *function* for a test's values.
+
+    Like :func:`trigger_inputs`, but the trigger's value may take its direct
+    conversion (see :mod:`._deliveries`) and go in ``decoded``; the binding
+    data is computed only when a binding expression uses it.
+
+    Raises:
+        MissingInputError: the trigger or an input binding has no value.
+        InvalidInputError: a value has the wrong type, or a name is not one of
+            the function's trigger and input bindings.
+    """
+    plan = function.feed
+    if len(values) != len(plan.required) or not plan.names.issuperset(values):
+        _check_names(function, plan, values)
+    calls = plan.calls(now, settings or _NO_SETTINGS)
+    if plan.direct is not None:
+        trigger = function.trigger.name
+        value = values.get(trigger)
+        decoded = None if isinstance(value, Datum) else plan.direct(value, calls[0])
+        if decoded is not None:
+            inputs = _deliver_inputs(plan, values, calls, {}) if plan.inputs else {}
+            return InvocationRequest(function, inputs, decoded={trigger: decoded})
+    inputs, metadata, binding_data = _deliver(
+        function, values, calls, binding_data=function.uses_binding_data
+    )
+    return InvocationRequest(function, inputs, metadata, binding_data)
+
+
+def _deliver(
+    function: FunctionInfo,
+    values: Mapping[str, object],
+    calls: tuple[Call, ...],
+    *,
+    binding_data: bool,
+) -> tuple[dict[str, Datum], Mapping[str, Datum], dict[str, str]]:
+    plan = function.feed
+    trigger = function.trigger.name
+    value = values.get(trigger)
+    delivery = Delivery(value) if isinstance(value, Datum) else plan.convert(value, calls[0])
+    inputs = {trigger: delivery.data}
+    metadata = delivery.metadata  # None values: unset, absent from WireMetadata
+    if delivery.binding is None:
+        _apply_json(metadata, delivery.data)
+        data = metadata
     else:
-        moment = now
-    inputs: dict[str, Datum] = {}
-    metadata: dict[str, object] = {}
-    data: dict[str, object] = {}
-    for (binding, _, convert), call in zip(
-        plan.steps, plan.calls(moment, settings or _NO_SETTINGS), strict=True
-    ):
-        value = values.get(binding.name)
-        delivery = Delivery(value) if isinstance(value, Datum) else convert(value, call)
-        inputs[binding.name] = delivery.data
-        if binding.is_trigger:
-            metadata = delivery.metadata  # None values: unset, absent from WireMetadata
-            if delivery.binding is None:
-                _apply_json(metadata, delivery.data)
-                data = metadata
-            else:
-                data = delivery.binding
+        data = delivery.binding
+    if plan.inputs:
+        _deliver_inputs(plan, values, calls, inputs)
     return (
         inputs,
         WireMetadata(metadata),
@@ -234,3 +274,13 @@ def trigger_inputs(
         if binding_data
         else {},
     )
+
+
+def _deliver_inputs(
+    plan: FeedPlan, values: Mapping[str, object], calls: tuple[Call, ...], inputs: dict[str, Datum]
+) -> dict[str, Datum]:
+    """Add the input bindings' data to *inputs*."""
+    for (binding, convert), call in zip(plan.inputs, calls[1:], strict=True):
+        value = values.get(binding.name)
+        inputs[binding.name] = value if isinstance(value, Datum) else convert(value, call).data
+    return inputs

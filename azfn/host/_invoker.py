@@ -64,7 +64,6 @@ if TYPE_CHECKING:
     from typing_extensions import Never
 
     from azfn.context import Context
-    from azfn.host._attempt import CallPlan
     from azfn.host._model import FunctionInfo
     from azfn.meta import Datum
 
@@ -90,12 +89,16 @@ class InvocationRequest(NamedTuple):
         inputs: The trigger's and every input binding's data, by binding name.
         trigger_metadata: The trigger metadata (given to the trigger's converter).
         binding_data: The values binding expressions are resolved from.
+        decoded: Values already in the form their parameter receives, by
+            binding name, in place of data in *inputs*: their converter is
+            skipped (the in-process host's direct path).
     """
 
     function: FunctionInfo
     inputs: Mapping[str, Datum] = _NOTHING
     trigger_metadata: Mapping[str, Datum] = _NOTHING
     binding_data: Mapping[str, str] = _NOTHING
+    decoded: Mapping[str, object] = _NOTHING
 
 
 class InvocationResult:
@@ -115,18 +118,7 @@ class InvocationResult:
             binding expressions resolved, by binding name.
     """
 
-    __slots__ = (
-        "_last",
-        "attempts",
-        "binding_paths",
-        "encoded",
-        "exception",
-        "function",
-        "logs",
-        "outputs",
-        "retry_delays",
-        "return_value",
-    )
+    __slots__ = ("_last", "attempts", "binding_paths", "logs", "retry_delays")
 
     def __init__(
         self,
@@ -136,16 +128,36 @@ class InvocationResult:
         retry_delays: list[datetime.timedelta] | None = None,
         binding_paths: dict[str, dict[str, str]] | None = None,
     ) -> None:
-        self.function: FunctionInfo = last.request.function
-        self.return_value: object = last.return_value
-        self.outputs: dict[str, object] = last.outputs
-        self.encoded: dict[str, Datum] = last.encoded
+        self._last = last  # the outcome's fields are read from it: one object less per call
         self.logs = logs
-        self.exception: BaseException | None = last.exception
         self.attempts = attempts
         self.retry_delays = retry_delays if retry_delays is not None else []
         self.binding_paths = binding_paths if binding_paths is not None else {}
-        self._last = last
+
+    @property
+    def function(self) -> FunctionInfo:
+        """The invoked function."""
+        return self._last.request.function
+
+    @property
+    def return_value(self) -> object:
+        """What the function returned (last attempt)."""
+        return self._last.return_value
+
+    @property
+    def outputs(self) -> dict[str, object]:
+        """Each output's Python value by binding name (``"$return"`` included)."""
+        return self._last.outputs
+
+    @property
+    def encoded(self) -> dict[str, Datum]:
+        """The outputs as the host receives them."""
+        return self._last.encoded
+
+    @property
+    def exception(self) -> BaseException | None:
+        """What made the last attempt fail, or None."""
+        return self._last.exception
 
     @property
     def context(self) -> Context:
@@ -258,19 +270,18 @@ class _Run:
         return InvocationResult(last, self.logs, self.attempts, self.delays, self.paths)
 
 
-def _runs_once(plan: CallPlan, settings: Mapping[str, str] | None, retries: bool) -> bool:
-    """Whether one attempt with nothing to resolve or set does: the common case, run directly."""
-    return plan.static_paths is not None and not settings and not (retries and plan.retries)
+# One attempt with nothing to resolve or set (the common case) runs without the
+# retry driver: no binding expression, no settings, no retry policy applied.
 
 
 def _once_result(attempt: Attempt, raise_exceptions: bool) -> InvocationResult:
     if raise_exceptions and attempt.exception is not None:
         raise attempt.exception
-    paths = attempt.plan.static_paths or {}  # copies: the result is the caller's to change
+    paths = attempt.plan.static_paths  # copied: the result is the caller's to change
     return InvocationResult(
         attempt,
         attempt.records,
-        binding_paths={name: dict(props) for name, props in paths.items()},
+        binding_paths={name: dict(props) for name, props in paths.items()} if paths else None,
     )
 
 
@@ -306,7 +317,7 @@ async def invoke(
     """
     plan = request.function.call_plan
     plan.check_inputs(request)
-    if _runs_once(plan, settings, retries):
+    if not settings and plan.static_paths is not None and not (retries and plan.retries):
         attempt = Attempt(request, plan.first_retry)
         await attempt.run_async()
         return _once_result(attempt, raise_exceptions)
@@ -361,7 +372,7 @@ def invoke_sync(
         )
     plan = request.function.call_plan
     plan.check_inputs(request)
-    if _runs_once(plan, settings, retries):
+    if not settings and plan.static_paths is not None and not (retries and plan.retries):
         attempt = Attempt(request, plan.first_retry)
         attempt.run_here()
         return _once_result(attempt, raise_exceptions)

@@ -13,7 +13,7 @@ from azfn.host._http import HttpHost
 from azfn.host._http import HttpHostError
 from azfn.host._http import http_wire
 from azfn.host._http import response_for
-from azfn.host._inputs import trigger_inputs
+from azfn.host._inputs import invocation_request
 from azfn.host._invoker import InvocationRequest
 from azfn.host._invoker import invoke
 from azfn.host._invoker import invoke_sync
@@ -204,14 +204,7 @@ class Client:
         self._logs.open()
         wire = http_wire(request, match.params)
         values: dict[str, object] = {**(inputs or {}), function.trigger.name: wire}
-        data, metadata, binding_data = trigger_inputs(
-            function,
-            values,
-            now=self.now,
-            settings=self.project.settings,
-            binding_data=function.uses_binding_data,
-        )
-        return InvocationRequest(function, data, metadata, binding_data)
+        return invocation_request(function, values, now=self.now, settings=self.project.settings)
 
     def _no_function(self, request: HostRequest, early: HostResponse | None) -> Response:
         response = _to_response(early or HostResponse(500), None, None)
@@ -375,14 +368,7 @@ class Client:
 
         function = self.project.functions.get(name) or self.project.function(name)
         self._logs.open()
-        data, metadata, binding_data = trigger_inputs(
-            function,
-            inputs,
-            now=self.now,
-            settings=self.project.settings,
-            binding_data=function.uses_binding_data,
-        )
-        return InvocationRequest(function, data, metadata, binding_data)
+        return invocation_request(function, inputs, now=self.now, settings=self.project.settings)
 
     def invoke(self, name: str, /, **inputs: object) -> Invocation:
         """Invoke any function with its trigger and inputs given by binding name.

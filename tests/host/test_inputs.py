@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 import azfn as func
 from azfn import strategies as azst
 from azfn.errors import AzfnError
+from azfn.host._delivery import json_object
 from azfn.host._inputs import InvalidInputError
 from azfn.host._inputs import MissingInputError
-from azfn.host._inputs import json_object
 from azfn.host._inputs import trigger_inputs
 from azfn.host._model import BindingInfo
 from azfn.host._model import FunctionInfo
