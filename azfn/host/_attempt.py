@@ -161,7 +161,6 @@ class CallPlan:
             if none).
         static_paths: The binding properties when no binding expression
             needs resolving, else None.
-        encodes: Whether a run has outputs or a return value to encode.
         takes_context: Whether a parameter receives the context.
         first_retry: The retry context of a first attempt.
         retries: Whether the function has a retry policy.
@@ -169,7 +168,6 @@ class CallPlan:
 
     __slots__ = (
         "arguments",
-        "encodes",
         "first_retry",
         "outputs",
         "required",
@@ -205,7 +203,6 @@ class CallPlan:
         self.required = tuple(dict.fromkeys(a[2] for a in arguments if a[1] == _DECODE))
         returned = function.return_binding
         self.return_type = returned.type if returned is not None else None
-        self.encodes = bool(outputs) or returned is not None
         self.return_expected: object = (
             type_hints(function.func).get("return", inspect.Parameter.empty)
             if returned is not None
@@ -244,6 +241,11 @@ class CallPlan:
 
 def _hooks(function_name: str) -> InvocationHooks | None:
     """The extension hooks for the function, or None when there are none."""
+    # The registry is read directly first: most apps have no extension and
+    # this runs per invocation (tests assign _func_exts: nothing is cached).
+    registry = ExtensionMeta
+    if registry._app_exts is None and not registry._func_exts:  # pyright: ignore[reportPrivateUsage]
+        return None
     app = ExtensionMeta.get_application_hooks()
     function = ExtensionMeta.get_function_hooks(function_name)
     return None if app is None and function is None else InvocationHooks(app, function)
@@ -272,14 +274,7 @@ class Attempt:
         self.request = request
         self.plan = function.call_plan
         self.retry_context = retry_context
-        # The registry is read directly first: most apps have no extension and
-        # this runs per invocation (tests assign _func_exts: nothing is cached).
-        registry = ExtensionMeta
-        self.hooks = hooks = (
-            None
-            if registry._app_exts is None and not registry._func_exts  # pyright: ignore[reportPrivateUsage]
-            else _hooks(function.name)
-        )
+        self.hooks = hooks = _hooks(function.name)
         self._context: Context | None = None
         self.args: dict[str, object] = {}
         self.return_value: object = None
@@ -368,12 +363,7 @@ class Attempt:
         with InvocationScope(self.log_key) as scope:
             try:
                 self.prepare()
-                if self.hooks is None:
-                    value = self.request.function.func(**self.args)
-                else:
-                    value = self.call()
-                if value is not None or self.plan.encodes:
-                    self.finish(value)
+                self.finish(self.call())
             except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
                 self.exception = exc
         self.records = scope.records

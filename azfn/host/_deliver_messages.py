@@ -50,8 +50,6 @@ if TYPE_CHECKING:
 _WEEK = datetime.timedelta(days=7)
 _VISIBILITY = datetime.timedelta(minutes=10)
 _LOCK = datetime.timedelta(minutes=1)
-# Pop receipts are opaque to the function; the service's are base64 text.
-_RECEIPT_END = "AAAAAA=="
 
 
 def queue(value: object, call: Call) -> Delivery:
@@ -63,7 +61,7 @@ def queue(value: object, call: Call) -> Delivery:
         dequeue_count = value.dequeue_count or 1
         expires = value.expiration_time or inserted + _WEEK
         visible = value.time_next_visible or now + _VISIBILITY
-        pop_receipt = value.pop_receipt or f"{hex_id(8)}{_RECEIPT_END}"
+        pop_receipt = value.pop_receipt or _pop_receipt()
     else:
         # Text first: the common case, without the general plain-value checks.
         if isinstance(value, str):
@@ -74,7 +72,7 @@ def queue(value: object, call: Call) -> Delivery:
             raise wrong_type(call, value)
         message_id, dequeue_count, inserted = uuid4(), 1, now
         expires, visible = now + _WEEK, now + _VISIBILITY
-        pop_receipt = f"{hex_id(8)}{_RECEIPT_END}"
+        pop_receipt = _pop_receipt()
     metadata: dict[str, object] = {
         "QueueTrigger": data.value if isinstance(data.value, str) else None,
         "Id": message_id,
@@ -85,6 +83,11 @@ def queue(value: object, call: Call) -> Delivery:
         "PopReceipt": pop_receipt,
     }
     return Delivery(data, metadata)
+
+
+def _pop_receipt() -> str:
+    # Opaque to the function; the service's are base64 text.
+    return f"{hex_id(8)}AAAAAA=="
 
 
 # The queue trigger's system keys by case fold. A JSON message's top-level
@@ -128,35 +131,31 @@ def queue_message(value: object, call: Call) -> QueueMessage | None:
             system = _QUEUE_KEYS.get(key.casefold())
             if system is not None and item is not None and not isinstance(item, list):
                 overrides[system] = item
+    # Each field as the wire path has it: generated, or a property read as
+    # the converter reads it.
     now = call.now
-    if not overrides:
-        return QueueMessage(
-            id=uuid4(),
-            body=text,
-            pop_receipt=f"{hex_id(8)}{_RECEIPT_END}",
-            dequeue_count=1,
-            expiration_time=now + _WEEK,
-            insertion_time=now,
-            time_next_visible=now + _VISIBILITY,
-        )
     wire = WireMetadata(overrides)
     try:
         return QueueMessage(
             id=metadata_str(wire, "Id") if "Id" in overrides else uuid4(),
             body=text,
-            pop_receipt=metadata_str(wire, "PopReceipt")
-            if "PopReceipt" in overrides
-            else f"{hex_id(8)}{_RECEIPT_END}",
+            pop_receipt=(
+                metadata_str(wire, "PopReceipt") if "PopReceipt" in overrides else _pop_receipt()
+            ),
             dequeue_count=metadata_int(wire, "DequeueCount") if "DequeueCount" in overrides else 1,
-            expiration_time=metadata_datetime(wire, "ExpirationTime")
-            if "ExpirationTime" in overrides
-            else now + _WEEK,
-            insertion_time=metadata_datetime(wire, "InsertionTime")
-            if "InsertionTime" in overrides
-            else now,
-            time_next_visible=metadata_datetime(wire, "NextVisibleTime")
-            if "NextVisibleTime" in overrides
-            else now + _VISIBILITY,
+            expiration_time=(
+                metadata_datetime(wire, "ExpirationTime")
+                if "ExpirationTime" in overrides
+                else now + _WEEK
+            ),
+            insertion_time=(
+                metadata_datetime(wire, "InsertionTime") if "InsertionTime" in overrides else now
+            ),
+            time_next_visible=(
+                metadata_datetime(wire, "NextVisibleTime")
+                if "NextVisibleTime" in overrides
+                else now + _VISIBILITY
+            ),
         )
     except ValueError:  # the converter refuses the property: the wire path fails the run
         return None

@@ -205,10 +205,7 @@ def trigger_inputs(
         InvalidInputError: a value has the wrong type (also a ``TypeError``), or
             a name is not one of the function's trigger and input bindings.
     """
-    plan = function.feed
-    if len(values) != len(plan.required) or not plan.names.issuperset(values):
-        _check_names(function, plan, values)
-    calls = plan.calls(now, settings or _NO_SETTINGS)
+    calls = _checked_calls(function, values, now, settings)
     return _deliver(function, values, calls, binding_data=binding_data)
 
 
@@ -231,9 +228,7 @@ def invocation_request(
             the function's trigger and input bindings.
     """
     plan = function.feed
-    if len(values) != len(plan.required) or not plan.names.issuperset(values):
-        _check_names(function, plan, values)
-    calls = plan.calls(now, settings or _NO_SETTINGS)
+    calls = _checked_calls(function, values, now, settings)
     if plan.direct is not None:
         trigger = function.trigger.name
         value = values.get(trigger)
@@ -245,6 +240,19 @@ def invocation_request(
         function, values, calls, binding_data=function.uses_binding_data
     )
     return InvocationRequest(function, inputs, metadata, binding_data)
+
+
+def _checked_calls(
+    function: FunctionInfo,
+    values: Mapping[str, object],
+    now: datetime.datetime | None,
+    settings: Mapping[str, str] | None,
+) -> tuple[Call, ...]:
+    """Each binding's Call, once the values' names are checked against the function's."""
+    plan = function.feed
+    if len(values) != len(plan.required) or not plan.names.issuperset(values):
+        _check_names(function, plan, values)
+    return plan.calls(now, settings or _NO_SETTINGS)
 
 
 def _deliver(

@@ -13,7 +13,7 @@
   invocation's logs and attribute threads/tasks to it, and report the
   result. A hand-inlined script doing only those steps (no pipeline at all)
   is ~1.8x the manual call in callgrind instructions (~1.9x in wall time);
-  ``invoke`` is ~3.1x in instructions and 3.3-4.7x in wall time on a noisy
+  ``invoke`` is ~3.2x in instructions and 3.3-4.7x in wall time on a noisy
   2-core machine. The message itself is built on the direct path (see
   ``azfn/host/_deliveries.py``); the rest is the pipeline's objects (the
   request, the attempt, its log scope, the result), ~3 k instructions each
