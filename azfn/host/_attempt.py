@@ -26,22 +26,22 @@ from typing import TYPE_CHECKING
 from typing import Final
 from typing import cast
 
-from azfn._ids import uuid4
-from azfn.context import Context
 from azfn.context import RetryContext
 from azfn.extension.extension_meta import ExtensionMeta
 from azfn.extension.invocation import InvocationHooks
 from azfn.extension.invocation import invoke_with_hooks
 from azfn.host._functions import type_hints
 from azfn.host._functions import value_type
-from azfn.host._logs import THREAD_LOCAL
-from azfn.host._logs import InvocationScope
+from azfn.host._logs import begin_invocation
 from azfn.host._logs import bind_invocation
+from azfn.host._logs import end_invocation
+from azfn.host._result import InvocationResult
 from azfn.meta import Datum
 from azfn.meta import get_binding_registry
 from azfn.out import Out
 
 if TYPE_CHECKING:
+    import datetime
     import logging
     from collections.abc import Awaitable
     from collections.abc import Callable
@@ -251,65 +251,60 @@ def _hooks(function_name: str) -> InvocationHooks | None:
     return None if app is None and function is None else InvocationHooks(app, function)
 
 
-class Attempt:
-    """One run of the function: its context, arguments and outcome."""
+class Attempt(InvocationResult):
+    """One run of the function: its arguments, how it runs, and its outcome.
 
-    __slots__ = (
-        "_context",
-        "args",
-        "encoded",
-        "exception",
-        "hooks",
-        "log_key",
-        "outputs",
-        "plan",
-        "records",
-        "request",
-        "retry_context",
-        "return_value",
-    )
+    The invocation's result is its last attempt (see :mod:`._result`).
+    """
+
+    __slots__ = ("args", "hooks", "log_key", "plan", "records", "request")
 
     def __init__(self, request: InvocationRequest, retry_context: RetryContext) -> None:
         function = request.function
         self.request = request
-        self.plan = function.call_plan
-        self.retry_context = retry_context
+        self.function = function
+        self.plan = plan = function.call_plan
         self.hooks = hooks = _hooks(function.name)
-        self._context: Context | None = None
         self.args: dict[str, object] = {}
-        self.return_value: object = None
-        self.outputs: dict[str, object] = {}
-        self.encoded: dict[str, Datum] = {}
-        self.exception: BaseException | None = None
-        self.records: list[logging.LogRecord] = []
+        self.records: list[logging.LogRecord] = []  # this run's; logs: every run's
+        self.return_value = None
+        self.outputs = {}
+        self.encoded = {}
+        self.exception = None
+        self.logs = self.records
+        self.attempts = 1
+        self.retry_delays = []
+        self._context = None
+        self._paths = None
+        self._retry_context = retry_context
         # What this run's log records are attributed by: the invocation id when
         # the function or a hook gets the context (a thread it starts may stamp
         # that id); otherwise a cheap local key, as nothing can name the id (a
         # uuid is made only if a test reads ``context`` afterwards).
         self.log_key = (
             self.context.invocation_id
-            if self.plan.takes_context or hooks is not None
+            if plan.takes_context or hooks is not None
             else f"local-{next(_LOCAL_KEYS)}"
         )
 
-    @property
-    def context(self) -> Context:
-        """The invocation context: made when the function, a hook or a test asks for it."""
-        context = self._context
-        if context is None:
-            function = self.request.function
-            context = self._context = Context(
-                invocation_id=uuid4(),
-                function_name=function.name,
-                function_directory=function.directory,
-                retry_context=self.retry_context,
-                thread_local_storage=THREAD_LOCAL,
-            )
-        return context
+    def conclude(
+        self,
+        logs: list[logging.LogRecord],
+        attempts: int,
+        retry_delays: list[datetime.timedelta],
+        binding_paths: dict[str, dict[str, str]],
+    ) -> InvocationResult:
+        """This last attempt as the result of a run of several (or none, when it
+        could not start)."""
+        self.logs = logs
+        self.attempts = attempts
+        self.retry_delays = retry_delays
+        self._paths = binding_paths
+        return self
 
     def call(self) -> object:
         """Call a sync function, between the hooks when there are any."""
-        func = self.request.function.func
+        func = self.function.func
         if self.hooks is None:
             return func(**self.args)
         return invoke_with_hooks(func, self.args, self.context, hooks=self.hooks)
@@ -340,7 +335,7 @@ class Attempt:
         self.return_value = value
         if plan.return_type is None and value is not None:
             raise RuntimeError(
-                f"function {self.request.function.name!r} without a $return binding "
+                f"function {self.function.name!r} without a $return binding "
                 "returned a non-None value"
             )
         for name, binding_type, expected, generic in plan.outputs:
@@ -360,41 +355,42 @@ class Attempt:
 
     def run_here(self) -> None:
         """Run a sync function on this thread, as the worker's pool thread does."""
-        with InvocationScope(self.log_key) as scope:
-            try:
-                self.prepare()
-                self.finish(self.call())
-            except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
-                self.exception = exc
-        self.records = scope.records
+        key = self.log_key
+        state = begin_invocation(key, self.records)
+        try:
+            self.prepare()
+            self.finish(self.call())
+        except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
+            self.exception = exc
+        finally:
+            end_invocation(key, state)
 
     async def run_async(self) -> None:
         """Run on the event loop: await an ``async def`` function, pool a sync one."""
         from azfn.extension.invocation import invoke_with_hooks_async
 
-        function = self.request.function
+        function = self.function
         key = self.log_key
-        with InvocationScope(key) as scope:
-            try:
-                self.prepare()
-                if function.is_async:
-                    func = cast("Callable[..., Awaitable[object]]", function.func)
-                    value = await (
-                        func(**self.args)
-                        if self.hooks is None
-                        else invoke_with_hooks_async(
-                            func, self.args, self.context, hooks=self.hooks
-                        )
-                    )
-                else:
-                    loop = asyncio.get_running_loop()
-                    ctx = contextvars.copy_context()
-                    call = functools.partial(_run_pooled, self, key)
-                    value = await loop.run_in_executor(_pool(), ctx.run, call)
-                self.finish(value)
-            except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
-                self.exception = exc
-        self.records = scope.records
+        state = begin_invocation(key, self.records)
+        try:
+            self.prepare()
+            if function.is_async:
+                func = cast("Callable[..., Awaitable[object]]", function.func)
+                value = await (
+                    func(**self.args)
+                    if self.hooks is None
+                    else invoke_with_hooks_async(func, self.args, self.context, hooks=self.hooks)
+                )
+            else:
+                loop = asyncio.get_running_loop()
+                ctx = contextvars.copy_context()
+                call = functools.partial(_run_pooled, self, key)
+                value = await loop.run_in_executor(_pool(), ctx.run, call)
+            self.finish(value)
+        except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
+            self.exception = exc
+        finally:
+            end_invocation(key, state)
 
 
 # --- the worker's thread pool --------------------------------------------------------------

@@ -52,6 +52,7 @@ from azfn.host._environment import restore_settings
 from azfn.host._functions import function_info
 from azfn.host._functions import function_info_from_json
 from azfn.host._functions import mcp_tool_wrapper
+from azfn.host._result import InvocationResult
 from azfn.host._retry import DEFAULT_SEED
 from azfn.host._retry import max_attempts
 from azfn.host._retry import retry_delay
@@ -63,7 +64,6 @@ if TYPE_CHECKING:
 
     from typing_extensions import Never
 
-    from azfn.context import Context
     from azfn.host._model import FunctionInfo
     from azfn.meta import Datum
 
@@ -78,7 +78,8 @@ __all__ = [
 ]
 
 
-_NOTHING: Mapping[str, Never] = types.MappingProxyType({})
+#: An empty read-only mapping: the request fields nothing was given for.
+NO_DATA: Mapping[str, Never] = types.MappingProxyType({})
 
 
 class InvocationRequest(NamedTuple):
@@ -95,85 +96,10 @@ class InvocationRequest(NamedTuple):
     """
 
     function: FunctionInfo
-    inputs: Mapping[str, Datum] = _NOTHING
-    trigger_metadata: Mapping[str, Datum] = _NOTHING
-    binding_data: Mapping[str, str] = _NOTHING
-    decoded: Mapping[str, object] = _NOTHING
-
-
-class InvocationResult:
-    """What one invocation (with its retries) produced.
-
-    Attributes:
-        function: The invoked function.
-        return_value: What the function returned (last attempt).
-        outputs: Each output's Python value by binding name (``Out`` values
-            that were set, and ``"$return"`` when there is a return binding).
-        encoded: The same outputs as the host receives them.
-        logs: The log records of every attempt.
-        exception: What made the last attempt fail, or None.
-        attempts: How many times the function ran.
-        retry_delays: The delays the host would have waited between attempts.
-        binding_paths: Each input/output binding's string properties with
-            binding expressions resolved, by binding name.
-    """
-
-    __slots__ = ("_last", "attempts", "binding_paths", "logs", "retry_delays")
-
-    def __init__(
-        self,
-        last: Attempt,
-        logs: list[logging.LogRecord],
-        attempts: int = 1,
-        retry_delays: list[datetime.timedelta] | None = None,
-        binding_paths: dict[str, dict[str, str]] | None = None,
-    ) -> None:
-        self._last = last  # the outcome's fields are read from it: one object less per call
-        self.logs = logs
-        self.attempts = attempts
-        self.retry_delays = retry_delays if retry_delays is not None else []
-        self.binding_paths = binding_paths if binding_paths is not None else {}
-
-    @property
-    def function(self) -> FunctionInfo:
-        """The invoked function."""
-        return self._last.request.function
-
-    @property
-    def return_value(self) -> object:
-        """What the function returned (last attempt)."""
-        return self._last.return_value
-
-    @property
-    def outputs(self) -> dict[str, object]:
-        """Each output's Python value by binding name (``"$return"`` included)."""
-        return self._last.outputs
-
-    @property
-    def encoded(self) -> dict[str, Datum]:
-        """The outputs as the host receives them."""
-        return self._last.encoded
-
-    @property
-    def exception(self) -> BaseException | None:
-        """What made the last attempt fail, or None."""
-        return self._last.exception
-
-    @property
-    def context(self) -> Context:
-        """The last attempt's context (invocation id, retry context...)."""
-        return self._last.context
-
-    def __repr__(self) -> str:
-        outcome = (
-            f"exception={self.exception!r}"
-            if self.exception is not None
-            else f"return_value={self.return_value!r}"
-        )
-        return (
-            f"<InvocationResult {self.function.name!r} {outcome} "
-            f"outputs={sorted(self.outputs)} attempts={self.attempts}>"
-        )
+    inputs: Mapping[str, Datum] = NO_DATA
+    trigger_metadata: Mapping[str, Datum] = NO_DATA
+    binding_data: Mapping[str, str] = NO_DATA
+    decoded: Mapping[str, object] = NO_DATA
 
 
 def _rpc_exception(exc: BaseException) -> RpcException:
@@ -267,22 +193,7 @@ class _Run:
             last.exception = self.setup_error
         if raise_exceptions and last.exception is not None:
             raise last.exception
-        return InvocationResult(last, self.logs, self.attempts, self.delays, self.paths)
-
-
-# One attempt with nothing to resolve or set (the common case) runs without the
-# retry driver: no binding expression, no settings, no retry policy applied.
-
-
-def _once_result(attempt: Attempt, raise_exceptions: bool) -> InvocationResult:
-    if raise_exceptions and attempt.exception is not None:
-        raise attempt.exception
-    paths = attempt.plan.static_paths  # copied: the result is the caller's to change
-    return InvocationResult(
-        attempt,
-        attempt.records,
-        binding_paths={name: dict(props) for name, props in paths.items()} if paths else None,
-    )
+        return last.conclude(self.logs, self.attempts, self.delays, self.paths)
 
 
 async def invoke(
@@ -318,9 +229,12 @@ async def invoke(
     plan = request.function.call_plan
     plan.check_inputs(request)
     if not settings and plan.static_paths is not None and not (retries and plan.retries):
+        # The common case, without the retry driver: one attempt, nothing to resolve.
         attempt = Attempt(request, plan.first_retry)
         await attempt.run_async()
-        return _once_result(attempt, raise_exceptions)
+        if raise_exceptions and attempt.exception is not None:
+            raise attempt.exception
+        return attempt
     run = _Run(request, settings, retries, rng)
     applied = apply_settings(settings)
     try:
@@ -373,9 +287,12 @@ def invoke_sync(
     plan = request.function.call_plan
     plan.check_inputs(request)
     if not settings and plan.static_paths is not None and not (retries and plan.retries):
+        # The common case, without the retry driver: one attempt, nothing to resolve.
         attempt = Attempt(request, plan.first_retry)
         attempt.run_here()
-        return _once_result(attempt, raise_exceptions)
+        if raise_exceptions and attempt.exception is not None:
+            raise attempt.exception
+        return attempt
     run = _Run(request, settings, retries, rng)
     applied = apply_settings(settings)
     try:

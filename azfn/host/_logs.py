@@ -29,6 +29,7 @@ import os
 import threading
 from typing import TYPE_CHECKING
 from typing import Final
+from typing import TypeAlias
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -40,8 +41,11 @@ __all__ = [
     "InvocationScope",
     "LogCapture",
     "LogSession",
+    "ScopeState",
+    "begin_invocation",
     "bind_invocation",
     "current_invocation_id",
+    "end_invocation",
     "handler_attached",
 ]
 
@@ -230,51 +234,76 @@ class LogSession:
                 _detach_if_idle()
 
 
-class InvocationScope:
-    """One invocation's logging, as a context manager: records collected, code attributed.
+#: What :func:`begin_invocation` changed, for :func:`end_invocation` to undo:
+#: the context variable's token (None when not bound) and the root level to
+#: put back (None when it was not lowered).
+ScopeState: TypeAlias = "tuple[contextvars.Token[str | None] | None, int | None]"
 
-    Collects the records attributed to *invocation_id* (see the module
-    docstring) and, when *bind* is true, attributes what runs in the block,
-    and tasks it starts, to it through the context variable. That covers
+
+def begin_invocation(
+    invocation_id: str, records: list[logging.LogRecord], *, bind: bool = True
+) -> ScopeState:
+    """Collect *invocation_id*'s log records into *records*; undo with :func:`end_invocation`.
+
+    When *bind* is true, what runs until then, and tasks it starts, is
+    attributed to the invocation through the context variable. That covers
     this thread too (``THREAD_LOCAL.invocation_id`` reads fall back to it),
-    so the thread-local is not stamped: one object rather than two nested
-    context managers, and no lock unless the handler must be attached or
-    detached, because it runs once per invocation.
+    so the thread-local is not stamped. No lock is taken unless the handler
+    must be attached: this runs once per invocation, so it is two plain
+    calls rather than a context manager object.
 
     When something set the root logger above the worker's level while a
     session holds the handler (``caplog.set_level``, say), the level is
-    lowered for this invocation only and put back afterwards.
+    lowered for this invocation only and put back by :func:`end_invocation`.
+    """
+    _HANDLER.captures[invocation_id] = records  # before reading _attached: see _detach_if_idle
+    level = logging.root.level
+    restore = _lower() if not _attached or level == logging.NOTSET or level > _level else None
+    return (_INVOCATION.set(invocation_id) if bind else None), restore
+
+
+def _lower() -> int | None:
+    """Attach the handler; lower the root level to the worker's, returning the old one."""
+    with _LOCK:
+        _attach()
+        level = logging.root.level
+        if level == logging.NOTSET or level > _level:
+            logging.root.setLevel(_level)
+            return level
+        return None
+
+
+def end_invocation(invocation_id: str, state: ScopeState) -> None:
+    """Stop collecting *invocation_id*'s records; undo :func:`begin_invocation`."""
+    token, restore = state
+    if token is not None:
+        _INVOCATION.reset(token)
+    _HANDLER.captures.pop(invocation_id, None)
+    if restore is not None or not _sessions:
+        with _LOCK:
+            if restore is not None and logging.root.level == _level:
+                logging.root.setLevel(restore)
+            _detach_if_idle()
+
+
+class InvocationScope:
+    """:func:`begin_invocation` and :func:`end_invocation` as a context manager.
 
     Attributes:
         invocation_id: The invocation whose records are collected.
         records: The records so far, in emission order.
     """
 
-    __slots__ = ("_bind", "_restore", "_token", "invocation_id", "records")
+    __slots__ = ("_bind", "_state", "invocation_id", "records")
 
     def __init__(self, invocation_id: str, *, bind: bool = True) -> None:
         self.invocation_id = invocation_id
         self.records: list[logging.LogRecord] = []
         self._bind = bind
-        self._restore: int | None = None
 
     def __enter__(self) -> Self:
-        key = self.invocation_id
-        _HANDLER.captures[key] = self.records  # before reading _attached: see _detach_if_idle
-        level = logging.root.level
-        if not _attached or level == logging.NOTSET or level > _level:
-            self._lower()
-        if self._bind:
-            self._token = _INVOCATION.set(key)
+        self._state = begin_invocation(self.invocation_id, self.records, bind=self._bind)
         return self
-
-    def _lower(self) -> None:
-        with _LOCK:
-            _attach()
-            level = logging.root.level
-            if level == logging.NOTSET or level > _level:
-                self._restore = level
-                logging.root.setLevel(_level)
 
     def __exit__(
         self,
@@ -282,14 +311,7 @@ class InvocationScope:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._bind:
-            _INVOCATION.reset(self._token)
-        _HANDLER.captures.pop(self.invocation_id, None)
-        if self._restore is not None or not _sessions:
-            with _LOCK:
-                if self._restore is not None and logging.root.level == _level:
-                    logging.root.setLevel(self._restore)
-                _detach_if_idle()
+        end_invocation(self.invocation_id, self._state)
 
 
 class LogCapture(InvocationScope):
