@@ -121,9 +121,19 @@ class FeedPlan:
         inputs: Per input binding: the binding and its conversion.
     """
 
-    __slots__ = ("_calls", "_steps", "convert", "direct", "inputs", "names", "required")
+    __slots__ = (
+        "_calls",
+        "_function",
+        "_steps",
+        "convert",
+        "direct",
+        "inputs",
+        "names",
+        "required",
+    )
 
     def __init__(self, function: FunctionInfo) -> None:
+        self._function = function  # for error messages
         wanted = (function.trigger, *function.inputs)
         self.names = frozenset(binding.name for binding in wanted)
         self.required = tuple(
@@ -136,13 +146,26 @@ class FeedPlan:
         self.direct = _direct(function)
         self._calls: tuple[datetime.datetime, Mapping[str, str], tuple[Call, ...]] | None = None
 
-    def calls(self, now: datetime.datetime | None, settings: Mapping[str, str]) -> tuple[Call, ...]:
-        """Each binding's :class:`Call`, the trigger's first; reused while the time and
-        settings are the same.
+    def calls(
+        self,
+        values: Mapping[str, object],
+        now: datetime.datetime | None = None,
+        settings: Mapping[str, str] | None = None,
+    ) -> tuple[Call, ...]:
+        """Each binding's :class:`Call` for a test's *values*, the trigger's first,
+        once their names are checked; reused while the time and settings are the same.
 
         *now* is the delivery time: by default the current UTC time, to the
         second; a naive time is taken as UTC.
+
+        Raises:
+            MissingInputError: a binding that needs a value has none.
+            InvalidInputError: a name is not one of the trigger and input bindings.
         """
+        if len(values) != len(self.required) or not self.names.issuperset(values):
+            _check_names(self._function, self, values)
+        if settings is None:
+            settings = _NO_SETTINGS
         if now is None:
             now = delivery_time()
         elif now.tzinfo is None:
@@ -214,7 +237,7 @@ def trigger_inputs(
         InvalidInputError: a value has the wrong type (also a ``TypeError``), or
             a name is not one of the function's trigger and input bindings.
     """
-    calls = _checked_calls(function, values, now, settings)
+    calls = function.feed.calls(values, now, settings)
     return _deliver(function, values, calls, binding_data=binding_data)
 
 
@@ -237,7 +260,7 @@ def invocation_request(
             the function's trigger and input bindings.
     """
     plan = function.feed
-    calls = _checked_calls(function, values, now, settings)
+    calls = plan.calls(values, now, settings)
     if plan.direct is not None:
         trigger = function.trigger.name
         value = values.get(trigger)
@@ -250,19 +273,6 @@ def invocation_request(
         function, values, calls, binding_data=function.uses_binding_data
     )
     return InvocationRequest(function, inputs, metadata, binding_data)
-
-
-def _checked_calls(
-    function: FunctionInfo,
-    values: Mapping[str, object],
-    now: datetime.datetime | None,
-    settings: Mapping[str, str] | None,
-) -> tuple[Call, ...]:
-    """Each binding's Call, once the values' names are checked against the function's."""
-    plan = function.feed
-    if len(values) != len(plan.required) or not plan.names.issuperset(values):
-        _check_names(function, plan, values)
-    return plan.calls(now, settings or _NO_SETTINGS)
 
 
 def _deliver(

@@ -131,7 +131,7 @@ def test_direct_queue_message_is_what_the_wire_path_decodes(
     so the wire path fails the invocation as it always did.
     """
     function = queue_function(data_type)
-    call = function.feed.calls(NOW, {})[0]
+    call = function.feed.calls({"msg": ""}, NOW)[0]
     with fixed_ids():
         direct = _deliver_messages.queue_message(value, call)
         try:
@@ -145,7 +145,7 @@ def test_direct_queue_message_is_what_the_wire_path_decodes(
 
 def test_direct_path_declines_what_only_the_wire_path_takes() -> None:
     """A QueueMessage (its own fields are delivered) and wrong types go the wire path."""
-    call = queue_function().feed.calls(NOW, {})[0]
+    call = queue_function().feed.calls({"msg": ""}, NOW)[0]
     assert _deliver_messages.queue_message(func.QueueMessage(body=b"x"), call) is None
     assert _deliver_messages.queue_message(3, call) is None
 
