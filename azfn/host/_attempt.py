@@ -30,6 +30,7 @@ from azfn.context import RetryContext
 from azfn.extension.extension_meta import ExtensionMeta
 from azfn.extension.invocation import InvocationHooks
 from azfn.extension.invocation import invoke_with_hooks
+from azfn.host._delivery import MissingInputError
 from azfn.host._functions import type_hints
 from azfn.host._functions import value_type
 from azfn.host._logs import begin_invocation
@@ -153,7 +154,6 @@ class CallPlan:
     Attributes:
         arguments: Per parameter: name, how it is fed, its binding's name,
             the decoder, and whether the decoder gets the trigger metadata.
-        required: The binding names whose data the call needs.
         outputs: Per ``Out`` parameter: name, binding type, the value type
             its annotation names, whether the generic binding encodes it.
         return_type: The return binding's type, or None.
@@ -170,7 +170,6 @@ class CallPlan:
         "arguments",
         "first_retry",
         "outputs",
-        "required",
         "retries",
         "return_expected",
         "return_type",
@@ -200,7 +199,6 @@ class CallPlan:
         self.arguments = tuple(arguments)
         self.takes_context = any(a[1] == _CONTEXT for a in arguments)
         self.outputs = tuple(outputs)
-        self.required = tuple(dict.fromkeys(a[2] for a in arguments if a[1] == _DECODE))
         returned = function.return_binding
         self.return_type = returned.type if returned is not None else None
         self.return_expected: object = (
@@ -218,22 +216,17 @@ class CallPlan:
         found = [a[3] for a in self.arguments if a[1] == _DECODE and a[2] == binding_name]
         return found[0] if len(found) == 1 else None
 
-    def check_inputs(self, request: InvocationRequest) -> None:
-        """Raise when the request lacks the data of a parameter's input binding."""
-        inputs = request.inputs
-        decoded = request.decoded
-        for name in self.required:
-            if name in inputs or name in decoded:
-                continue
-            function = request.function
-            binding = function.binding(name)
-            kind = binding.type if binding is not None else "?"
-            needed = [f"{b.name!r} ({b.type})" for b in (function.trigger, *function.inputs)]
-            raise TypeError(
-                f"no input data for binding {name!r} ({kind}) of function "
-                f"{function.name!r}: it needs {', '.join(needed)} and was given "
-                f"{', '.join(map(repr, inputs)) or 'nothing'}"
-            )
+    def missing_input(self, request: InvocationRequest, name: str) -> MissingInputError:
+        """The error for a request that lacks the data of the input binding *name*."""
+        function = request.function
+        binding = function.binding(name)
+        kind = binding.type if binding is not None else "?"
+        needed = [f"{b.name!r} ({b.type})" for b in (function.trigger, *function.inputs)]
+        return MissingInputError(
+            f"no input data for binding {name!r} ({kind}) of function "
+            f"{function.name!r}: it needs {', '.join(needed)} and was given "
+            f"{', '.join(map(repr, request.inputs)) or 'nothing'}"
+        )
 
 
 # --- one run -----------------------------------------------------------------------------
@@ -310,7 +303,12 @@ class Attempt(InvocationResult):
         return invoke_with_hooks(func, self.args, self.context, hooks=self.hooks)
 
     def prepare(self) -> None:
-        """Decode the inputs, create the ``Out`` objects, inject ``context``."""
+        """Decode the inputs, create the ``Out`` objects, inject ``context``.
+
+        Raises:
+            MissingInputError: The request lacks an input binding's data (the
+                caller's error, not the invocation's failure).
+        """
         args = self.args
         request = self.request
         inputs = request.inputs
@@ -322,7 +320,9 @@ class Attempt(InvocationResult):
                     args[name] = decoded[binding_name]
                     continue
                 assert decode is not None  # decoded parameters have a decoder
-                data = inputs[binding_name]
+                data = inputs.get(binding_name)
+                if data is None:  # checked here, where it is read: free when present
+                    raise self.plan.missing_input(request, binding_name)
                 args[name] = decode(data, trigger_metadata=metadata if is_trigger else _EMPTY)
             elif kind == _OUT:
                 args[name] = Out()
@@ -360,6 +360,8 @@ class Attempt(InvocationResult):
         try:
             self.prepare()
             self.finish(self.call())
+        except MissingInputError:
+            raise  # an incomplete request: the caller's error
         except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
             self.exception = exc
         finally:
@@ -387,6 +389,8 @@ class Attempt(InvocationResult):
                 call = functools.partial(_run_pooled, self, key)
                 value = await loop.run_in_executor(_pool(), ctx.run, call)
             self.finish(value)
+        except MissingInputError:
+            raise  # an incomplete request: the caller's error
         except Exception as exc:  # noqa: BLE001  # the invocation's failure, reported
             self.exception = exc
         finally:

@@ -224,10 +224,11 @@ async def invoke(
     Raises:
         Exception: The function's exception, or the worker's return/encoding
             errors, when *raise_exceptions* is true.
-        TypeError: The request lacks the data of an input binding.
+        azfn.host._inputs.MissingInputError: The request lacks the data of
+            an input binding (a ``TypeError``; raised whatever
+            *raise_exceptions* says: the caller's error, not the function's).
     """
     plan = request.function.call_plan
-    plan.check_inputs(request)
     if not settings and plan.static_paths is not None and not (retries and plan.retries):
         # The common case, without the retry driver: one attempt, nothing to resolve.
         attempt = Attempt(request, plan.first_retry)
@@ -285,7 +286,6 @@ def invoke_sync(
             "use `await azfn.host.invoke(...)` (or the client's async methods) instead"
         )
     plan = request.function.call_plan
-    plan.check_inputs(request)
     if not settings and plan.static_paths is not None and not (retries and plan.retries):
         # The common case, without the retry driver: one attempt, nothing to resolve.
         attempt = Attempt(request, plan.first_retry)

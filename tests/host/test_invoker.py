@@ -17,6 +17,8 @@ from azfn.host import InvocationResult
 from azfn.host import function_info
 from azfn.host import invoke
 from azfn.host import invoke_sync
+from azfn.host._inputs import MissingInputError
+from azfn.host._logs import handler_attached
 from azfn.meta import Datum
 
 if TYPE_CHECKING:
@@ -124,6 +126,22 @@ def test_missing_input_is_a_caller_error() -> None:
 
     with pytest.raises(TypeError, match=r"no input data for binding 'doc' \(blob\)"):
         _run(_info(app), {"msg": Datum("x", "string")}, raise_exceptions=False)
+
+
+@pytest.mark.parametrize("retries", [False, True])
+def test_missing_input_is_raised_by_every_driver(retries: bool) -> None:
+    """host-semantics §A2.2: also with a retry policy, async, and nothing left captured."""
+    app = _app()
+
+    @app.retry(strategy="fixed_delay", max_retry_count="2", delay_interval="00:00:01")
+    @app.queue_trigger(arg_name="msg", queue_name="q", connection="C")
+    @app.blob_input(arg_name="doc", path="c/a.txt", connection="C")
+    async def f(msg: str, doc: bytes) -> None: ...
+
+    request = InvocationRequest(_info(app), {"msg": Datum("x", "string")})
+    with pytest.raises(MissingInputError, match=r"it needs 'msg' \(queueTrigger\), 'doc' \(blob\)"):
+        asyncio.run(invoke(request, retries=retries, raise_exceptions=False))
+    assert not handler_attached()
 
 
 # Context and Out.
