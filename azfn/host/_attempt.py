@@ -250,7 +250,7 @@ class Attempt(InvocationResult):
     The invocation's result is its last attempt (see :mod:`._result`).
     """
 
-    __slots__ = ("args", "hooks", "log_key", "plan", "records", "request")
+    __slots__ = ("args", "hooks", "log_key", "plan", "request")
 
     def __init__(self, request: InvocationRequest, retry_context: RetryContext) -> None:
         function = request.function
@@ -259,12 +259,11 @@ class Attempt(InvocationResult):
         self.plan = plan = function.call_plan
         self.hooks = hooks = _hooks(function.name)
         self.args: dict[str, object] = {}
-        self.records: list[logging.LogRecord] = []  # this run's; logs: every run's
         self.return_value = None
         self.outputs = {}
         self.encoded = {}
         self.exception = None
-        self.logs = self.records
+        self.logs = []  # this run's records, until conclude() gives every run's
         self.attempts = 1
         self.retry_delays = []
         self._context = None
@@ -356,7 +355,7 @@ class Attempt(InvocationResult):
     def run_here(self) -> None:
         """Run a sync function on this thread, as the worker's pool thread does."""
         key = self.log_key
-        state = begin_invocation(key, self.records)
+        state = begin_invocation(key, self.logs)
         try:
             self.prepare()
             self.finish(self.call())
@@ -373,7 +372,7 @@ class Attempt(InvocationResult):
 
         function = self.function
         key = self.log_key
-        state = begin_invocation(key, self.records)
+        state = begin_invocation(key, self.logs)
         try:
             self.prepare()
             if function.is_async:

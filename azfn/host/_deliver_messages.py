@@ -134,7 +134,7 @@ def queue_message(value: object, call: Call) -> QueueMessage | None:
     # Each field as the wire path has it: generated, or a property read as
     # the converter reads it.
     now = call.now
-    wire = WireMetadata(overrides)
+    wire = WireMetadata(overrides) if overrides else None  # read only for overridden fields
     try:
         return QueueMessage(
             id=metadata_str(wire, "Id") if "Id" in overrides else uuid4(),

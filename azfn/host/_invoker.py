@@ -183,7 +183,7 @@ class _Run:
 
     def ended(self, attempt: Attempt) -> bool:
         """Record an attempt's logs; whether the invocation is over."""
-        self.logs += attempt.records
+        self.logs += attempt.logs
         return attempt.exception is None
 
     def result(self, raise_exceptions: bool) -> InvocationResult:  # internal
