@@ -13,11 +13,13 @@
   invocation's logs and attribute threads/tasks to it, and report the
   result. A hand-inlined script doing only those steps (no pipeline at all)
   is ~1.8x the manual call in callgrind instructions (~1.9x in wall time);
-  ``invoke`` is ~3.2x in instructions and 3.3-4.7x in wall time on a noisy
-  2-core machine. The message itself is built on the direct path (see
-  ``azfn/host/_deliveries.py``); the rest is the pipeline's objects (the
-  request, the attempt, its log scope, the result), ~3 k instructions each
-  to create on CPython 3.11.
+  ``invoke`` is ~2.8x in instructions (79 k against 28 k). In wall time the
+  ratio runs 1.1-1.4x the instruction ratio on a shared 2-core machine,
+  where the same code measured 2.9 to 4.0 from one run to the next: our
+  side touches more code and data than the baseline and suffers more from
+  a busy neighbour. The message itself is built on the direct path (see
+  ``azfn/host/_deliveries.py``); the rest is the pipeline's function calls
+  (about 25 per invocation, each ~1 k instructions on CPython 3.11).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from typing import Any
 from typing_extensions import assert_type
 
 import azfn as func
+from azfn.meta import Datum
 from azfn.testing import AppSettings
 from azfn.testing import Client
 from azfn.testing import Invocation
@@ -40,6 +41,12 @@ assert_type(invocation.outputs, dict[str, object])
 Client(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 assert_type(invocation.context, func.Context)
 assert_type(invocation.logs, list[logging.LogRecord])
+assert_type(invocation.exception, "BaseException | None")
+assert_type(invocation.encoded, dict[str, Datum])
+assert_type(invocation.attempts, int)
+assert_type(invocation.retry_delays, list[datetime.timedelta])
+assert_type(invocation.binding_paths, dict[str, dict[str, str]])
+assert_type(invocation.function.name, str)
 
 with Client(app, now=datetime.datetime(2030, 1, 1, tzinfo=datetime.timezone.utc)) as frozen:
     assert_type(frozen, Client)
