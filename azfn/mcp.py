@@ -63,7 +63,7 @@ class MCPToolContext(dict[str, object]):
     """
 
 
-class PromptInvocationContext:  # compares by value, mutable: unhashable  # noqa: PLW1641  # compares by value, mutable: unhashable
+class PromptInvocationContext:  # noqa: PLW1641  # compares by value, mutable: unhashable
     """What an MCP prompt trigger receives: the prompt's name and arguments.
 
     *data* is the context the extension sends (a mapping or its JSON text);
