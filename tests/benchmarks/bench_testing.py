@@ -13,13 +13,16 @@
   invocation's logs and attribute threads/tasks to it, and report the
   result. A hand-inlined script doing only those steps (no pipeline at all)
   is ~1.8x the manual call in callgrind instructions (~1.9x in wall time);
-  ``invoke`` is ~2.8x in instructions (79 k against 28 k). In wall time the
-  ratio runs 1.1-1.4x the instruction ratio on a shared 2-core machine,
-  where the same code measured 2.9 to 4.0 from one run to the next: our
-  side touches more code and data than the baseline and suffers more from
-  a busy neighbour. The message itself is built on the direct path (see
-  ``azfn/host/_deliveries.py``); the rest is the pipeline's function calls
-  (about 25 per invocation, each ~1 k instructions on CPython 3.11).
+  ``invoke`` is ~2.8x in instructions (79 k against 28 k). Wall time
+  weighs more than instructions: callgrind's cache and branch simulation
+  gives, per call, 2.8 k instruction-cache misses against 1.0 k, 1.7 k
+  data-cache misses against 0.4 k and 2.1 k mispredicted branches against
+  0.6 k, mostly in the eval loop reading the bytecode of the ~25 functions
+  the pipeline runs. Costed at ~10 cycles a miss and ~17 a misprediction
+  that models a ratio of ~3.15; ``nox -s bench`` printed 2.7 to 4.0 for
+  the same code on a shared 2-core machine, where a busy neighbour's
+  cache use hurts the larger footprint more. The message itself is built
+  on the direct path (see ``azfn/host/_deliveries.py``).
 """
 
 from __future__ import annotations
