@@ -88,12 +88,31 @@ def _members(cls: type[object], title: str, *more: type[object]) -> list[str]:
     found: dict[str, object] = {}
     for klass in (*more, cls):
         found.update(vars(klass))
-    for name, value in sorted(found.items()):
+    described = _documented_attributes(cls)
+    for name, value in found.items():
         if name.startswith("_") or name in {"register_blueprint"}:
             continue
         if isinstance(value, (property, staticmethod, classmethod)) or callable(value):
-            lines.append(f"| `{name}` | {_summary(value)} |")
+            described[name] = _summary(value)
+    lines += [f"| `{name}` | {text} |" for name, text in sorted(described.items())]
     return [*lines, ""]
+
+
+def _documented_attributes(cls: type[object]) -> dict[str, str]:
+    """The ``Attributes:`` section of a class's docstring, by name."""
+    doc = inspect.getdoc(cls) or ""
+    section = doc.split("Attributes:\n", 1)[1] if "Attributes:\n" in doc else ""
+    found: dict[str, str] = {}
+    name = ""
+    for line in section.splitlines():
+        if line.startswith("    ") and not line.startswith("     ") and ":" in line:
+            name, text = line.strip().split(":", 1)
+            found[name] = text.strip()
+        elif line.startswith("        ") and name:
+            found[name] += " " + line.strip()
+        elif line.strip():
+            break  # the next section
+    return found
 
 
 def _types() -> list[str]:
@@ -124,9 +143,11 @@ def render() -> str:
     lines += _types()
     from azfn.testing import AppSettings
     from azfn.testing import Client
+    from azfn.testing import Invocation
     from azfn.testing import Response
 
     lines += _members(Client, "`azfn.testing.Client` (in-process host)")
+    lines += _members(Invocation, "`azfn.testing.Invocation` (what `invoke` returns)")
     lines += _members(Response, "`azfn.testing.Response`")
     lines += _members(AppSettings, "`azfn.testing.AppSettings` (the `azfn_settings` fixture)")
     lines += _fixtures()
