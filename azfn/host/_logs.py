@@ -13,8 +13,9 @@ function creates (and ``asyncio.to_thread`` calls) inherit it. The shared
 thread-local is :data:`THREAD_LOCAL`, passed to every :class:`~azfn.Context`
 the invoker builds.
 
-:class:`LogCapture` collects one invocation's records. The capturing handler
-is attached to the root logger while at least one capture or
+:func:`begin_invocation` starts collecting one invocation's records and
+:func:`end_invocation` stops. The capturing handler is attached to the root
+logger while at least one capture or
 :class:`LogSession` is active and removed after the last one ends; while
 attached, the root logger's level is lowered to ``INFO`` (``DEBUG`` when
 ``PYTHON_ENABLE_DEBUG_LOGGING`` is true), as the worker sets it, and restored
@@ -34,12 +35,9 @@ from typing import TypeAlias
 if TYPE_CHECKING:
     from types import TracebackType
 
-    from typing_extensions import Self
 
 __all__ = [
     "THREAD_LOCAL",
-    "InvocationScope",
-    "LogCapture",
     "LogSession",
     "ScopeState",
     "begin_invocation",
@@ -235,18 +233,16 @@ class LogSession:
 
 
 #: What :func:`begin_invocation` changed, for :func:`end_invocation` to undo:
-#: the context variable's token (None when not bound) and the root level to
-#: put back (None when it was not lowered).
-ScopeState: TypeAlias = "tuple[contextvars.Token[str | None] | None, int | None]"
+#: the context variable's token and the root level to put back (None when it
+#: was not lowered).
+ScopeState: TypeAlias = "tuple[contextvars.Token[str | None], int | None]"
 
 
-def begin_invocation(
-    invocation_id: str, records: list[logging.LogRecord], *, bind: bool = True
-) -> ScopeState:
+def begin_invocation(invocation_id: str, records: list[logging.LogRecord]) -> ScopeState:
     """Collect *invocation_id*'s log records into *records*; undo with :func:`end_invocation`.
 
-    When *bind* is true, what runs until then, and tasks it starts, is
-    attributed to the invocation through the context variable. That covers
+    What runs until then, and tasks it starts, is attributed to the
+    invocation through the context variable. That covers
     this thread too (``THREAD_LOCAL.invocation_id`` reads fall back to it),
     so the thread-local is not stamped. No lock is taken unless the handler
     must be attached: this runs once per invocation, so it is two plain
@@ -259,7 +255,7 @@ def begin_invocation(
     _HANDLER.captures[invocation_id] = records  # before reading _attached: see _detach_if_idle
     level = logging.root.level
     restore = _lower() if not _attached or level == logging.NOTSET or level > _level else None
-    return (_INVOCATION.set(invocation_id) if bind else None), restore
+    return _INVOCATION.set(invocation_id), restore
 
 
 def _lower() -> int | None:
@@ -276,51 +272,13 @@ def _lower() -> int | None:
 def end_invocation(invocation_id: str, state: ScopeState) -> None:
     """Stop collecting *invocation_id*'s records; undo :func:`begin_invocation`."""
     token, restore = state
-    if token is not None:
-        _INVOCATION.reset(token)
+    _INVOCATION.reset(token)
     _HANDLER.captures.pop(invocation_id, None)
     if restore is not None or not _sessions:
         with _LOCK:
             if restore is not None and logging.root.level == _level:
                 logging.root.setLevel(restore)
             _detach_if_idle()
-
-
-class InvocationScope:
-    """:func:`begin_invocation` and :func:`end_invocation` as a context manager.
-
-    Attributes:
-        invocation_id: The invocation whose records are collected.
-        records: The records so far, in emission order.
-    """
-
-    __slots__ = ("_bind", "_state", "invocation_id", "records")
-
-    def __init__(self, invocation_id: str, *, bind: bool = True) -> None:
-        self.invocation_id = invocation_id
-        self.records: list[logging.LogRecord] = []
-        self._bind = bind
-
-    def __enter__(self) -> Self:
-        self._state = begin_invocation(self.invocation_id, self.records, bind=self._bind)
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        end_invocation(self.invocation_id, self._state)
-
-
-class LogCapture(InvocationScope):
-    """Collect the log records of one invocation, without attributing code to it."""
-
-    __slots__ = ()
-
-    def __init__(self, invocation_id: str) -> None:
-        super().__init__(invocation_id, bind=False)
 
 
 def handler_attached() -> bool:

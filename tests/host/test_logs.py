@@ -12,10 +12,11 @@ from azfn.host import function_info
 from azfn.host import invoke
 from azfn.host import invoke_sync
 from azfn.host._logs import THREAD_LOCAL
-from azfn.host._logs import LogCapture
 from azfn.host._logs import LogSession
+from azfn.host._logs import begin_invocation
 from azfn.host._logs import bind_invocation
 from azfn.host._logs import current_invocation_id
+from azfn.host._logs import end_invocation
 from azfn.host._logs import handler_attached
 from azfn.meta import Datum
 
@@ -104,11 +105,15 @@ def test_root_level_restored_and_handler_removed() -> None:
     """host-semantics §A2.2: the worker logs at INFO; nothing stays attached afterwards."""
     root = logging.getLogger()
     before = root.level
-    with LogCapture("inv") as capture, bind_invocation("inv"):
+    records: list[logging.LogRecord] = []
+    state = begin_invocation("inv", records)
+    try:
         assert root.level <= logging.INFO
         assert handler_attached()
         logging.info("inside")
-    assert [r.getMessage() for r in capture.records] == ["inside"]
+    finally:
+        end_invocation("inv", state)
+    assert [r.getMessage() for r in records] == ["inside"]
     assert root.level == before
     assert not handler_attached()
 
@@ -149,9 +154,11 @@ def test_a_session_keeps_the_handler_until_closed() -> None:
     try:
         assert handler_attached()
         assert root.level <= logging.INFO
-        with LogCapture("a") as capture, bind_invocation("a"):
-            logging.info("inside")
-        assert [r.getMessage() for r in capture.records] == ["inside"]
+        records: list[logging.LogRecord] = []
+        state = begin_invocation("a", records)
+        logging.info("inside")
+        end_invocation("a", state)
+        assert [r.getMessage() for r in records] == ["inside"]
         assert handler_attached()  # still held by the session
     finally:
         session.close()
@@ -166,8 +173,6 @@ def test_captures_racing_sessions_keep_their_records() -> None:
     Threads run invocations while another opens and closes sessions; every
     record must reach its capture and nothing may stay attached afterwards.
     """
-    from azfn.host._logs import InvocationScope
-
     root = logging.getLogger()
     before = root.level
     stop = threading.Event()
@@ -176,9 +181,11 @@ def test_captures_racing_sessions_keep_their_records() -> None:
     def invocations(worker: int) -> None:
         for n in range(300):
             key = f"w{worker}-{n}"
-            with InvocationScope(key) as scope:
-                logging.info("record %s", key)
-            if [r.getMessage() for r in scope.records] != [f"record {key}"]:
+            records: list[logging.LogRecord] = []
+            state = begin_invocation(key, records)
+            logging.info("record %s", key)
+            end_invocation(key, state)
+            if [r.getMessage() for r in records] != [f"record {key}"]:
                 lost.append(key)
 
     def sessions() -> None:
