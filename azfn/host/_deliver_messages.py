@@ -10,12 +10,14 @@ documents); values the test leaves out are generated as the host would.
 from __future__ import annotations
 
 import datetime
+import threading
 import typing
 from typing import TYPE_CHECKING
 
 from azfn._ids import hex_id
 from azfn._ids import uuid4
 from azfn._metadata import WireMetadata
+from azfn._metadata import body_bytes
 from azfn._metadata import metadata_datetime
 from azfn._metadata import metadata_int
 from azfn._metadata import metadata_str
@@ -39,7 +41,15 @@ from azfn.meta import Datum
 from azfn.queue import QueueMessage
 from azfn.servicebus import ServiceBusMessage
 
-__all__ = ["event_grid", "event_hub", "kafka", "queue", "queue_message", "service_bus"]
+__all__ = [
+    "DeferredQueueMessage",
+    "event_grid",
+    "event_hub",
+    "kafka",
+    "queue",
+    "queue_message",
+    "service_bus",
+]
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -114,6 +124,9 @@ def queue_message(value: object, call: Call) -> QueueMessage | None:
     it to the wire path and the converter. ``None`` where only the wire path
     can tell: for an ``azfn.QueueMessage`` or a value of the wrong type, and
     for a JSON property the converter would refuse (the invocation fails).
+
+    The metadata of a message none of whose properties can be refused is
+    made when first read (:class:`DeferredQueueMessage`).
     """
     text: object
     if isinstance(value, str) and call.binding.data_type != "binary":
@@ -122,8 +135,34 @@ def queue_message(value: object, call: Call) -> QueueMessage | None:
         text = text_datum(body_of(value), call.binding).value
     else:
         return None
-    if not isinstance(text, (str, bytes)):  # never: text_datum gives text or bytes
+    if type(text) is bytes or (type(text) is str and not _may_refuse(text)):
+        return DeferredQueueMessage(text, call.now)
+    if not isinstance(text, str):  # never: text_datum gives text or bytes
         return None
+    return _message(text, call.now)
+
+
+def _may_refuse(text: str) -> bool:
+    """Whether *text* may hold a JSON property the converter refuses.
+
+    Only ``DequeueCount`` and the three times can be refused (the other
+    keys are read as text). A property overrides them when its key equals
+    theirs ignoring case, so its name is in the case-folded text, unless
+    the key is written with escapes.
+    """
+    folded = text.casefold()
+    return (
+        "\\" in folded
+        or "dequeuecount" in folded
+        or "insertiontime" in folded
+        or "expirationtime" in folded
+        or "nextvisibletime" in folded
+    )
+
+
+def _message(text: str | bytes, now: datetime.datetime) -> QueueMessage | None:
+    """The delivered message, every field made now; ``None`` if the converter
+    refuses a property."""
     parsed = json_object(text) if type(text) is str else None
     overrides: dict[str, object] = {}
     if parsed:
@@ -133,7 +172,6 @@ def queue_message(value: object, call: Call) -> QueueMessage | None:
                 overrides[system] = item
     # Each field as the wire path has it: generated, or a property read as
     # the converter reads it.
-    now = call.now
     wire = WireMetadata(overrides) if overrides else None  # read only for overridden fields
     try:
         return QueueMessage(
@@ -159,6 +197,48 @@ def queue_message(value: object, call: Call) -> QueueMessage | None:
         )
     except ValueError:  # the converter refuses the property: the wire path fails the run
         return None
+
+
+_MAKING = threading.Lock()  # held while a deferred message makes its metadata
+
+
+class DeferredQueueMessage(QueueMessage):
+    """A delivered queue message whose metadata is made when first read.
+
+    Most queue functions read only the body. Generating the id, pop receipt
+    and times, and parsing a JSON message for properties that override them
+    (host-semantics §A6.2), costs more than calling the function, so it
+    waits until a metadata field is first read (or the message is compared,
+    printed, copied or pickled). The fields are then exactly those the eager
+    path gives, at the delivery's time. Only messages none of whose
+    properties the converter can refuse are deferred, so a refused property
+    still fails the invocation before the function runs.
+    """
+
+    def __init__(self, text: str | bytes, now: datetime.datetime) -> None:
+        # Not QueueMessage.__init__: the metadata attributes stay unset, so
+        # the first read of one comes to __getattr__, which makes them all.
+        self._body = body_bytes(text, "QueueMessage")
+        self._pending: tuple[str | bytes, datetime.datetime] | None = (text, now)
+
+    def __getattr__(self, name: str) -> object:
+        # Called only for attributes not set: the metadata, until it is made.
+        self._make()
+        return object.__getattribute__(self, name)
+
+    def _make(self) -> None:
+        with _MAKING:  # once, whichever thread reads first
+            state = vars(self)
+            pending = state.pop("_pending", None)
+            if pending is not None:
+                made = _message(*pending)
+                assert made is not None, "deferred although a property may be refused"
+                state.update(vars(made))
+
+    def __reduce__(self) -> tuple[type[QueueMessage], tuple[()], dict[str, object]]:
+        # Copies and pickles are plain messages with the same fields.
+        self._make()
+        return QueueMessage, (), dict(vars(self))
 
 
 def event_grid(value: object, call: Call) -> Delivery:

@@ -8,9 +8,13 @@ case) read by the trigger's converter. The property test here is what pins them.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
+import copy
 import datetime
 import json
+import pickle
+import threading
 from typing import TYPE_CHECKING
 from unittest import mock
 
@@ -122,6 +126,8 @@ plain_values = (
 @example(value={"InsertionTime": "2020-01-02T03:04:05+02:00"}, data_type=None)
 @example(value=b'{"Id": "x"}', data_type="binary")
 @example(value=b"\xff{", data_type=None)
+@example(value='{"\\u0044equeueCount": "x"}', data_type=None)  # an escaped key
+@example(value='{"dEqUeUeCoUnT": "2", "nextVisibleTime": "soon"}', data_type="string")
 def test_direct_queue_message_is_what_the_wire_path_decodes(
     value: object, data_type: str | None
 ) -> None:
@@ -139,8 +145,71 @@ def test_direct_queue_message_is_what_the_wire_path_decodes(
         except ValueError:
             assert direct is None
             return
-    assert direct is not None
-    assert fields(direct) == fields(expected)
+        assert direct is not None
+        assert fields(direct) == fields(expected)  # a deferred message's fields are made here
+
+
+def deferred(value: str = '{"id": 7, "n": 1}') -> func.QueueMessage:
+    """A message the direct path delivers with its metadata deferred."""
+    message = invocation_request(queue_function(), {"msg": value}, now=NOW).decoded["msg"]
+    assert isinstance(message, _deliver_messages.DeferredQueueMessage)
+    return message
+
+
+def test_metadata_is_made_on_first_read_and_kept() -> None:
+    """host-semantics §A6.2: a deferred message reads like the eager one, and stays put."""
+    message = deferred()
+    assert "_pending" in vars(message)  # nothing generated yet
+    assert message.get_json() == {"id": 7, "n": 1}
+    assert "_pending" in vars(message)  # the body needs no metadata
+    pop_receipt = message.pop_receipt
+    assert "_pending" not in vars(message)
+    assert (message.id, message.dequeue_count, message.insertion_time) == ("7", 1, NOW)
+    assert message.pop_receipt == pop_receipt
+    assert message.expiration_time == NOW + datetime.timedelta(days=7)
+    assert message.time_next_visible == NOW + datetime.timedelta(minutes=10)
+    with pytest.raises(AttributeError, match="nope"):
+        message.nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_messages_that_may_carry_a_refused_property_are_made_at_once() -> None:
+    """A property the converter may refuse must fail the run before the function runs."""
+    for text in ('{"DequeueCount": 2}', '{"\\u0049d": 1}', '{"a": "nextVisibleTime"}'):
+        message = invocation_request(queue_function(), {"msg": text}, now=NOW).decoded["msg"]
+        assert type(message) is func.QueueMessage, text
+    refused = invocation_request(queue_function(), {"msg": '{"insertiontime": "x"}'}, now=NOW)
+    assert refused.decoded == {}  # the wire path, whose converter fails the run
+    # A binary message is never parsed for properties: nothing can be refused.
+    binary = queue_function("binary")
+    raw = invocation_request(binary, {"msg": b'{"DequeueCount": "x"}'}, now=NOW)
+    assert isinstance(raw.decoded["msg"], _deliver_messages.DeferredQueueMessage)
+
+
+def test_a_deferred_message_compares_prints_copies_and_pickles_as_made() -> None:
+    """Every way of looking at the message sees the same generated fields."""
+    message = deferred()
+    copied = copy.copy(message)  # makes the metadata
+    assert type(copied) is func.QueueMessage
+    assert copied == message
+    assert copied.pop_receipt == message.pop_receipt
+    assert copy.deepcopy(message) == message
+    assert pickle.loads(pickle.dumps(message)) == message
+    assert "id='7'" in repr(deferred())
+    assert deferred() != deferred()  # each delivery generates its own pop receipt
+
+
+def test_threads_reading_at_once_see_one_set_of_metadata() -> None:
+    """The fields are made once, whichever thread reads first."""
+    message = deferred('{"n": 1}')
+    barrier = threading.Barrier(8)
+
+    def read() -> tuple[str | None, str | None]:
+        barrier.wait()
+        return message.id, message.pop_receipt
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        seen = set(pool.map(lambda _: read(), range(8)))
+    assert len(seen) == 1
 
 
 def test_direct_path_declines_what_only_the_wire_path_takes() -> None:
