@@ -13,6 +13,8 @@ import datetime
 import threading
 import typing
 from typing import TYPE_CHECKING
+from typing import Generic
+from typing import TypeVar
 
 from azfn._ids import hex_id
 from azfn._ids import uuid4
@@ -42,7 +44,7 @@ from azfn.queue import QueueMessage
 from azfn.servicebus import ServiceBusMessage
 
 __all__ = [
-    "DeferredQueueMessage",
+    "DeliveredQueueMessage",
     "event_grid",
     "event_hub",
     "kafka",
@@ -57,6 +59,7 @@ if TYPE_CHECKING:
     # One item of a batch: its body and metadata fields (item, call, 1-based index).
     Parts = Callable[[object, Call, int], tuple[bytes | str, dict[str, object]]]
 
+_T = TypeVar("_T")
 _WEEK = datetime.timedelta(days=7)
 _VISIBILITY = datetime.timedelta(minutes=10)
 _LOCK = datetime.timedelta(minutes=1)
@@ -124,9 +127,6 @@ def queue_message(value: object, call: Call) -> QueueMessage | None:
     it to the wire path and the converter. ``None`` where only the wire path
     can tell: for an ``azfn.QueueMessage`` or a value of the wrong type, and
     for a JSON property the converter would refuse (the invocation fails).
-
-    The metadata of a message none of whose properties can be refused is
-    made when first read (:class:`DeferredQueueMessage`).
     """
     text: object
     if isinstance(value, str) and call.binding.data_type != "binary":
@@ -135,11 +135,12 @@ def queue_message(value: object, call: Call) -> QueueMessage | None:
         text = text_datum(body_of(value), call.binding).value
     else:
         return None
-    if type(text) is bytes or (type(text) is str and not _may_refuse(text)):
-        return DeferredQueueMessage(text, call.now)
-    if not isinstance(text, str):  # never: text_datum gives text or bytes
+    if not isinstance(text, (str, bytes)):  # never: text_datum gives text or bytes
         return None
-    return _message(text, call.now)
+    message = DeliveredQueueMessage(text, call.now)
+    if type(text) is str and _may_refuse(text) and not message.make():
+        return None  # the converter refuses a property: the wire path fails the run
+    return message
 
 
 def _may_refuse(text: str) -> bool:
@@ -160,85 +161,108 @@ def _may_refuse(text: str) -> bool:
     )
 
 
-def _message(text: str | bytes, now: datetime.datetime) -> QueueMessage | None:
-    """The delivered message, every field made now; ``None`` if the converter
-    refuses a property."""
-    parsed = json_object(text) if type(text) is str else None
-    overrides: dict[str, object] = {}
-    if parsed:
-        for key, item in parsed.items():  # as merge_binding_data does
-            system = _QUEUE_KEYS.get(key.casefold())
-            if system is not None and item is not None and not isinstance(item, list):
-                overrides[system] = item
-    # Each field as the wire path has it: generated, or a property read as
-    # the converter reads it.
-    wire = WireMetadata(overrides) if overrides else None  # read only for overridden fields
-    try:
-        return QueueMessage(
-            id=metadata_str(wire, "Id") if "Id" in overrides else uuid4(),
-            body=text,
-            pop_receipt=(
-                metadata_str(wire, "PopReceipt") if "PopReceipt" in overrides else _pop_receipt()
-            ),
-            dequeue_count=metadata_int(wire, "DequeueCount") if "DequeueCount" in overrides else 1,
-            expiration_time=(
-                metadata_datetime(wire, "ExpirationTime")
-                if "ExpirationTime" in overrides
-                else now + _WEEK
-            ),
-            insertion_time=(
-                metadata_datetime(wire, "InsertionTime") if "InsertionTime" in overrides else now
-            ),
-            time_next_visible=(
-                metadata_datetime(wire, "NextVisibleTime")
-                if "NextVisibleTime" in overrides
-                else now + _VISIBILITY
-            ),
-        )
-    except ValueError:  # the converter refuses the property: the wire path fails the run
-        return None
+_MAKING = threading.Lock()  # held while a delivered message makes its metadata
 
 
-_MAKING = threading.Lock()  # held while a deferred message makes its metadata
+class _MadeOnRead(Generic[_T]):
+    """A metadata attribute of :class:`DeliveredQueueMessage` until it is made.
+
+    A non-data descriptor: Python consults it only while the instance has
+    no value of that name, so it costs nothing once the message is made.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, message: DeliveredQueueMessage | None, owner: type) -> _T:
+        if message is None:  # on the class, absent as on QueueMessage
+            raise AttributeError(self._name)
+        made = message.make()
+        assert made, "a message whose properties may be refused is made at delivery"
+        return typing.cast("_T", vars(message)[self._name])
 
 
-class DeferredQueueMessage(QueueMessage):
-    """A delivered queue message whose metadata is made when first read.
+class DeliveredQueueMessage(QueueMessage):
+    """A queue message from the direct path, its metadata made when first read.
 
     Most queue functions read only the body. Generating the id, pop receipt
     and times, and parsing a JSON message for properties that override them
-    (host-semantics §A6.2), costs more than calling the function, so it
-    waits until a metadata field is first read (or the message is compared,
-    printed, copied or pickled). The fields are then exactly those the eager
-    path gives, at the delivery's time. Only messages none of whose
-    properties the converter can refuse are deferred, so a refused property
-    still fails the invocation before the function runs.
+    (host-semantics §A6.2), costs more than calling the function, so
+    :meth:`make` waits until a metadata field is first read (or the message
+    is compared, printed, copied or pickled), once whichever thread reads
+    first. A message that may hold a property the converter refuses is made
+    at delivery (see :func:`queue_message`), so that the invocation fails
+    before the function runs, as on the wire path.
     """
 
+    # QueueMessage's metadata attributes: read here until make() sets them.
+    _id = _MadeOnRead[str | None]()
+    _pop_receipt = _MadeOnRead[str | None]()
+    _dequeue_count = _MadeOnRead[int | None]()
+    _expiration_time = _MadeOnRead[datetime.datetime | None]()
+    _insertion_time = _MadeOnRead[datetime.datetime | None]()
+    _time_next_visible = _MadeOnRead[datetime.datetime | None]()
+
     def __init__(self, text: str | bytes, now: datetime.datetime) -> None:
-        # Not QueueMessage.__init__: the metadata attributes stay unset, so
-        # the first read of one comes to __getattr__, which makes them all.
-        self._body = body_bytes(text, "QueueMessage")
+        # Only the body: make() sets the metadata attributes.
+        self._body = text.encode() if type(text) is str else body_bytes(text, "QueueMessage")
         self._pending: tuple[str | bytes, datetime.datetime] | None = (text, now)
 
-    def __getattr__(self, name: str) -> object:
-        # Called only for attributes not set: the metadata, until it is made.
-        self._make()
-        return object.__getattribute__(self, name)
+    def make(self) -> bool:
+        """Make every metadata field, as the converter reads the delivery (once).
 
-    def _make(self) -> None:
-        with _MAKING:  # once, whichever thread reads first
-            state = vars(self)
-            pending = state.pop("_pending", None)
-            if pending is not None:
-                made = _message(*pending)
-                assert made is not None, "deferred although a property may be refused"
-                state.update(vars(made))
+        Returns:
+            False if the converter refuses a JSON property of the message.
+        """
+        with _MAKING:
+            pending = self._pending
+            if pending is None:
+                return True
+            text, now = pending
+            parsed = json_object(text) if type(text) is str else None
+            overrides: dict[str, object] = {}
+            if parsed:
+                for key, item in parsed.items():  # as merge_binding_data does
+                    system = _QUEUE_KEYS.get(key.casefold())
+                    if system is not None and item is not None and not isinstance(item, list):
+                        overrides[system] = item
+            wire = WireMetadata(overrides) if overrides else None  # read only if overridden
+            try:  # each field as the wire path has it: generated, or read as the converter reads it
+                self._id = metadata_str(wire, "Id") if "Id" in overrides else uuid4()
+                self._pop_receipt = (
+                    metadata_str(wire, "PopReceipt")
+                    if "PopReceipt" in overrides
+                    else _pop_receipt()
+                )
+                self._dequeue_count = (
+                    metadata_int(wire, "DequeueCount") if "DequeueCount" in overrides else 1
+                )
+                self._expiration_time = (
+                    metadata_datetime(wire, "ExpirationTime")
+                    if "ExpirationTime" in overrides
+                    else now + _WEEK
+                )
+                self._insertion_time = (
+                    metadata_datetime(wire, "InsertionTime")
+                    if "InsertionTime" in overrides
+                    else now
+                )
+                self._time_next_visible = (
+                    metadata_datetime(wire, "NextVisibleTime")
+                    if "NextVisibleTime" in overrides
+                    else now + _VISIBILITY
+                )
+            except ValueError:  # a property the converter refuses: the message is dropped
+                return False
+            self._pending = None
+            return True
 
     def __reduce__(self) -> tuple[type[QueueMessage], tuple[()], dict[str, object]]:
         # Copies and pickles are plain messages with the same fields.
-        self._make()
-        return QueueMessage, (), dict(vars(self))
+        self.make()
+        state = dict(vars(self))
+        del state["_pending"]
+        return QueueMessage, (), state
 
 
 def event_grid(value: object, call: Call) -> Delivery:

@@ -6,23 +6,15 @@
   only; without it that benchmark is skipped with a message.
 * ``client.invoke`` of a queue function against the manual way users write
   today: build a ``QueueMessage`` and call ``get_user_function()`` (goal: at
-  most 3x). What ``invoke`` does on top, per call: generate the message id,
-  pop receipt and times, parse a JSON message for its properties (they
-  override the system metadata, host-semantics §A6.2), build the fully
-  populated ``QueueMessage`` through the converter, capture the
-  invocation's logs and attribute threads/tasks to it, and report the
-  result. A hand-inlined script doing only those steps (no pipeline at all)
-  is ~1.8x the manual call in callgrind instructions (~1.9x in wall time);
-  ``invoke`` is ~2.8x in instructions (79 k against 28 k). Wall time
-  weighs more than instructions: callgrind's cache and branch simulation
-  gives, per call, 2.8 k instruction-cache misses against 1.0 k, 1.7 k
-  data-cache misses against 0.4 k and 2.1 k mispredicted branches against
-  0.6 k, mostly in the eval loop reading the bytecode of the ~25 functions
-  the pipeline runs. Costed at ~10 cycles a miss and ~17 a misprediction
-  that models a ratio of ~3.15; ``nox -s bench`` printed 2.7 to 4.0 for
-  the same code on a shared 2-core machine, where a busy neighbour's
-  cache use hurts the larger footprint more. The message itself is built
-  on the direct path (see ``azfn/host/_deliveries.py``).
+  most 3x). What ``invoke`` does on top, per call: check the inputs, build
+  the message on the direct path (``azfn/host/_deliveries.py``; its
+  metadata, generated or overridden by JSON properties, is made when first
+  read: this function reads only the body), attribute and capture the
+  invocation's logs, apply the return rules and report the result. In
+  callgrind instructions that is ~2.1x the manual call (60 k against 28 k);
+  wall time weighs a little more (``nox -s bench`` printed 2.3 to 2.8 on a
+  shared 2-core machine), because the pipeline's ~20 functions miss the
+  instruction cache and mispredict branches more than one call does.
 """
 
 from __future__ import annotations
