@@ -3,8 +3,9 @@
 
 HTTP, timer, blob, Cosmos DB / SQL change feeds, warm-up, and the input
 bindings a test supplies (blob, Cosmos DB, SQL...): what the host sends for
-the value a test passes (host-semantics §A2.2, §A5.3, §A7). Messaging
-triggers are in :mod:`._deliver_messages`.
+the value a test passes (host-semantics §A2.2, §A5.3, §A7). Storage queues
+are in :mod:`._deliver_queue`, other messaging triggers in
+:mod:`._deliver_messages`.
 """
 
 from __future__ import annotations

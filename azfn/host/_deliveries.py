@@ -1,9 +1,9 @@
 # pyright: strict
 """Which conversion serves each binding type, and what a test may pass for it.
 
-The conversions themselves are in :mod:`._deliver_messages` and
-:mod:`._deliver_data`; :mod:`._inputs` picks one per binding by type (lower
-case) and assembles the whole invocation.
+The conversions themselves are in :mod:`._deliver_queue`,
+:mod:`._deliver_messages` and :mod:`._deliver_data`; :mod:`._inputs` picks
+one per binding by type (lower case) and assembles the whole invocation.
 
 A trigger type may also have a *direct* conversion: it gives the Python value
 its converter would read from the wire data, without that data in between.
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from azfn.host import _deliver_data as data
 from azfn.host import _deliver_messages as messages
+from azfn.host import _deliver_queue as queues
 from azfn.queue import QueueMessageInConverter
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ TRIGGERS: dict[str, tuple[str, Conversion]] = {
     "httptrigger": ("azfn.HttpRequest, or the host's http dict {'method', 'url', ...}", data.http),
     "queuetrigger": (
         "str, bytes, a dict or list (sent as JSON), or azfn.QueueMessage",
-        messages.queue,
+        queues.queue,
     ),
     "timertrigger": ("azfn.TimerRequest, the TimerInfo dict, or nothing", data.timer),
     "blobtrigger": ("azfn.InputStream (with name='container/blob'), bytes or str", data.blob),
@@ -73,7 +74,7 @@ INPUTS: dict[str, tuple[str, Conversion]] = {
 
 # trigger type (lower case) -> (the decoder it stands in for, direct conversion)
 DIRECT: dict[str, tuple[object, DirectConversion]] = {
-    "queuetrigger": (QueueMessageInConverter.decode, messages.queue_message),
+    "queuetrigger": (QueueMessageInConverter.decode, queues.queue_message),
 }
 
 _GENERIC = ("str, bytes, or a JSON-serializable value", data.generic)

@@ -3,8 +3,9 @@
 
 :class:`Call` is what one conversion knows besides the value (the binding,
 the delivery time, the settings, what the binding accepts), :class:`Delivery`
-what it produces. The per-type conversions live in :mod:`._deliver_messages`
-and :mod:`._deliver_data`; :mod:`._deliveries` maps binding types to them.
+what it produces. The per-type conversions live in :mod:`._deliver_queue`,
+:mod:`._deliver_messages` and :mod:`._deliver_data`; :mod:`._deliveries`
+maps binding types to them.
 
 Delivery times are whole seconds, as Azure Storage reports them, so the
 ISO text of a time is worked out once per second rather than per delivery.

@@ -1,6 +1,6 @@
 """Tests for the direct path: a trigger's Python value without the wire data in between.
 
-The direct conversions (azfn/host/_deliveries.py ``DIRECT``, azfn/host/_deliver_messages.py
+The direct conversions (azfn/host/_deliveries.py ``DIRECT``, azfn/host/_deliver_queue.py
 ``queue_message``) must give exactly what the wire path gives: the delivery
 (host-semantics §A6.2, JSON properties overriding the system keys ignoring
 case) read by the trigger's converter. The property test here is what pins them.
@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import azfn as func
-from azfn.host import _deliver_messages
+from azfn.host import _deliver_queue
 from azfn.host import function_info
 from azfn.host import invoke_sync
 from azfn.host._inputs import invocation_request
@@ -64,7 +64,7 @@ def _zeros(nbytes: int) -> str:
 def fixed_ids() -> Generator[None]:
     """Generated ids that repeat, so both paths can be compared field by field."""
     with mock.patch.multiple(
-        _deliver_messages, uuid4=lambda: "00000000-0000-4000-8000-000000000000", hex_id=_zeros
+        _deliver_queue, uuid4=lambda: "00000000-0000-4000-8000-000000000000", hex_id=_zeros
     ):
         yield
 
@@ -139,7 +139,7 @@ def test_direct_queue_message_is_what_the_wire_path_decodes(
     function = queue_function(data_type)
     call = function.feed.calls({"msg": ""}, NOW)[0]
     with fixed_ids():
-        direct = _deliver_messages.queue_message(value, call)
+        direct = _deliver_queue.queue_message(value, call)
         try:
             expected = wire(function, value)
         except ValueError:
@@ -151,7 +151,7 @@ def test_direct_queue_message_is_what_the_wire_path_decodes(
 
 def made(message: object) -> bool:
     """Whether a delivered message's metadata is made."""
-    assert isinstance(message, _deliver_messages.DeliveredQueueMessage)
+    assert isinstance(message, _deliver_queue.DeliveredQueueMessage)
     return vars(message)["_pending"] is None
 
 
@@ -222,8 +222,8 @@ def test_threads_reading_at_once_see_one_set_of_metadata() -> None:
 def test_direct_path_declines_what_only_the_wire_path_takes() -> None:
     """A QueueMessage (its own fields are delivered) and wrong types go the wire path."""
     call = queue_function().feed.calls({"msg": ""}, NOW)[0]
-    assert _deliver_messages.queue_message(func.QueueMessage(body=b"x"), call) is None
-    assert _deliver_messages.queue_message(3, call) is None
+    assert _deliver_queue.queue_message(func.QueueMessage(body=b"x"), call) is None
+    assert _deliver_queue.queue_message(3, call) is None
 
 
 def test_client_requests_use_the_direct_path() -> None:
