@@ -33,6 +33,11 @@ __all__ = ["Form", "FormParseError", "InvalidJSONError", "as_bytes", "parse_form
 
 _NOT_JSON = "HTTP request does not contain valid JSON data"
 _JSON = json.JSONDecoder()
+# Its C scanner, called directly on the common document (no whitespace
+# before it): JSONDecoder.decode wraps it in two regular-expression matches
+# and a call, an eighth of the time of parsing a typical 400-byte body.
+_scan = cast("Callable[[str, int], tuple[JSONValue, int]]", vars(_JSON)["scan_once"])
+_WHITESPACE = " \t\n\r"  # JSON's (RFC 8259), which decode() skips around the value
 
 
 class InvalidJSONError(AzfnError, json.JSONDecodeError):
@@ -76,7 +81,15 @@ def parse_json(body: bytes) -> JSONValue:
     except UnicodeDecodeError as exc:
         raise InvalidJSONError(f"the body is not UTF-8 ({exc.reason})", "", 0) from exc
     try:
-        return _JSON.decode(text)  # type: ignore[no-any-return]  # JSON by construction
+        if text and text[0] not in _WHITESPACE:
+            try:
+                value, end = _scan(text, 0)
+            except StopIteration:  # no value at 0: decode() says so in its words
+                pass
+            else:
+                if end == len(text) or not text[end:].strip(_WHITESPACE):
+                    return value
+        return _JSON.decode(text)  # type: ignore[no-any-return]  # errors and the rest
     except json.JSONDecodeError as exc:
         raise InvalidJSONError(exc.msg, exc.doc, exc.pos) from exc
     except RecursionError as exc:

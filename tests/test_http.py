@@ -9,6 +9,7 @@ import pickle
 from typing import cast
 
 import pytest
+from hypothesis import example
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -257,6 +258,41 @@ def test_property_get_json_parses_or_raises_value_error(body: bytes) -> None:
     req = func.HttpRequest("POST", "/", body=body)
     with contextlib.suppress(InvalidJSONError):
         req.get_json()
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+_around = st.text(alphabet=" \t\n\r\u00a0\u2028x,]}", max_size=3)  # JSON's whitespace and not
+
+
+@given(
+    before=_around,
+    document=_json_values.map(json.dumps) | st.text(max_size=12),
+    after=_around,
+)
+@example(before="", document='{"a": 1}', after="\n")
+@example(before="", document="[1, 2] x", after="")
+@example(before="\u00a0", document="1", after="")
+@example(before="", document="1", after="\u00a0")  # not JSON whitespace: extra data
+@example(before="", document="", after="")
+@example(before="", document="nul", after="")
+def test_property_get_json_is_json_loads(before: str, document: str, after: str) -> None:
+    """get_json parses exactly what json.loads does, and fails where it fails, at the same place."""
+    text = before + document + after
+    req = func.HttpRequest("POST", "/", body=text.encode())
+    expected: object
+    try:
+        expected = json.dumps(json.loads(text))  # NaN != NaN: compare the text
+    except json.JSONDecodeError as exc:
+        expected = (exc.msg, exc.pos)
+    try:
+        got: object = json.dumps(req.get_json())
+    except InvalidJSONError as exc:
+        got = (exc.msg, exc.pos)
+    assert got == expected
 
 
 @given(headers=st.dictionaries(st.text(), st.text()), url=st.text(), method=st.text())
