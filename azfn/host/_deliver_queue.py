@@ -113,7 +113,7 @@ def queue_message(value: object, call: Call) -> QueueMessage | None:
     if not isinstance(text, (str, bytes)):  # never: text_datum gives text or bytes
         return None
     message = DeliveredQueueMessage(text, call.now)
-    if type(text) is str and _may_refuse(text) and not message.make():
+    if isinstance(text, str) and _may_refuse(text) and not message.make():
         return None  # the converter refuses a property: the wire path fails the run
     return message
 
@@ -194,7 +194,7 @@ class DeliveredQueueMessage(QueueMessage):
             if pending is None:
                 return True
             text, now = pending
-            parsed = json_object(text) if type(text) is str else None
+            parsed = json_object(text) if isinstance(text, str) else None
             overrides: dict[str, object] = {}
             if parsed:
                 for key, item in parsed.items():  # as merge_binding_data does

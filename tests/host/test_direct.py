@@ -105,8 +105,15 @@ keys = st.sampled_from(SYSTEM_KEYS).flatmap(
     lambda key: st.sampled_from([key, key.lower(), key.upper(), key.swapcase()])
 ) | st.text(max_size=8)
 objects = st.dictionaries(keys, json_values, max_size=4)
+
+
+class Text(str):
+    """A str subclass: read as text, like str itself."""
+
+
 plain_values = (
     st.text()
+    | objects.map(json.dumps).map(Text)
     | objects.map(json.dumps)
     | st.tuples(st.sampled_from(["", " ", "\n"]), objects.map(json.dumps)).map("".join)
     | objects
@@ -121,6 +128,7 @@ plain_values = (
     data_type=st.sampled_from([None, "string", "binary"]),
 )
 @example(value='{"id": 7}', data_type=None)
+@example(value=Text('{"id": 7}'), data_type=None)
 @example(value={"DequeueCount": "x"}, data_type=None)
 @example(value={"dequeuecount": "5", "ID": 1.5, "popReceipt": True}, data_type=None)
 @example(value={"InsertionTime": "2020-01-02T03:04:05+02:00"}, data_type=None)
