@@ -10,6 +10,7 @@ return. The worker uses exactly these members: ``get_user_function``,
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring_ascii as quote  # what json.dumps uses
 from typing import TYPE_CHECKING
 from typing import Generic
 from typing import ParamSpec
@@ -120,8 +121,9 @@ class Function(Generic[P, R]):
 
     def get_function_json(self) -> str:
         """Return the function's metadata as a JSON string."""
-        bindings = ", ".join(b.to_json() for b in self._bindings)
-        script = json.dumps(self.function_script_file)
+        bindings = ", ".join([b.to_json() for b in self._bindings])
+        script = self.function_script_file
+        script = quote(script) if type(script) is str else json.dumps(script)
         return f'{{"scriptFile": {script}, "bindings": [{bindings}]}}'
 
     def __str__(self) -> str:

@@ -61,7 +61,8 @@ class FunctionRegister(DecoratorApi):
         return f"the {type(self).__name__}"
 
     def _builders(self) -> list[tuple[FunctionBuilder[..., Any], DecoratorApi]]:
-        pairs = [(b, typing.cast("DecoratorApi", self)) for b in self._function_builders]
+        api = typing.cast("DecoratorApi", self)
+        pairs = [(b, api) for b in self._function_builders]
         for blueprint in self._blueprints:
             pairs += [(b, blueprint) for b in blueprint._function_builders]
         return pairs

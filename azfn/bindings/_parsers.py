@@ -44,7 +44,8 @@ def _list_parser(enum_type: type[StringifyEnum]) -> Parser:
         # A lone string is one item, not an iterable of characters.
         if isinstance(value, str):
             return [enum_type.parse(value)]
-        if not isinstance(value, collections.abc.Iterable):
+        # A list, the common case, skips the (Python-level) ABC check.
+        if type(value) is not list and not isinstance(value, collections.abc.Iterable):
             raise ValueError(f"expected a list of {enum_type.__name__}, got {value!r}")
         items = tuple(typing.cast("collections.abc.Iterable[object]", value))
         try:
