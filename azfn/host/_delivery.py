@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import time
 import typing
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from azfn._bodies import scan_json
 from azfn._metadata import to_json
 from azfn.errors import AzfnError
 from azfn.meta import Datum
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from azfn.host._model import BindingInfo
 
 __all__ = [
@@ -214,26 +212,16 @@ def items_of(value: object) -> list[object]:
     return [value]
 
 
-# The C scanner behind json.loads, called directly: json.loads spends most of
-# its time on a tiny message in Python-level wrappers (encoding checks,
-# whitespace regexes), and every plain-text trigger value is tried here.
-# Only called at a "{", so what it returns is an object.
-_scan_object = typing.cast(
-    "Callable[[str, int], tuple[dict[str, object], int]]",
-    vars(json.JSONDecoder())["scan_once"],  # set per decoder, untyped in typeshed
-)
-
-
-def json_object(text: str) -> dict[str, object] | None:
+def json_object(text: str) -> Mapping[str, object] | None:
     """The JSON object *text* holds (surrounding whitespace allowed), else ``None``."""
     text = text.strip()
     if not text.startswith("{"):
         return None
-    try:
-        parsed, end = _scan_object(text, 0)
+    try:  # the scanner directly: every plain-text trigger value is tried here
+        parsed, end = scan_json(text, 0)
     except (StopIteration, ValueError):  # StopIteration: no value where one should start
         return None
-    return parsed if end == len(text) else None
+    return parsed if end == len(text) and isinstance(parsed, dict) else None
 
 
 @functools.lru_cache(maxsize=256)

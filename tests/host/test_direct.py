@@ -12,9 +12,11 @@ import concurrent.futures
 import contextlib
 import copy
 import datetime
+import itertools
 import json
 import pickle
 import threading
+import time
 from typing import TYPE_CHECKING
 from unittest import mock
 
@@ -217,14 +219,23 @@ def test_threads_reading_at_once_see_one_set_of_metadata() -> None:
     """The fields are made once, whichever thread reads first."""
     message = deferred('{"n": 1}')
     barrier = threading.Barrier(8)
+    receipts = itertools.count()
+
+    def slow_receipt() -> str:
+        time.sleep(0.01)  # long enough for every thread to be reading at once
+        return f"receipt-{next(receipts)}"
 
     def read() -> tuple[str | None, str | None]:
         barrier.wait()
         return message.id, message.pop_receipt
 
-    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+    with (
+        mock.patch.object(_deliver_queue, "_pop_receipt", slow_receipt),
+        concurrent.futures.ThreadPoolExecutor(8) as pool,
+    ):
         seen = {future.result() for future in [pool.submit(read) for _ in range(8)]}
     assert len(seen) == 1
+    assert next(receipts) == 1  # made once
 
 
 def test_direct_path_declines_what_only_the_wire_path_takes() -> None:
